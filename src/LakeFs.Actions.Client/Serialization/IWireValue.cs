@@ -1,0 +1,9 @@
+namespace LakeFs.Actions.Client.Serialization;
+
+/// <summary>A value type that is written on the wire as a string and accepts any string back.</summary>
+internal interface IWireValue<TSelf> where TSelf : struct, IWireValue<TSelf>
+{
+    string Value { get; }
+
+    static abstract TSelf FromWire(string value);
+}
