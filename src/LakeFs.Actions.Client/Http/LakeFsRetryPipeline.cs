@@ -1,0 +1,82 @@
+using System.Security.Authentication;
+using LakeFs.Actions.Client.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace LakeFs.Actions.Client.Http;
+
+/// <summary>
+/// Builds the Polly pipeline every operation runs in: a per-attempt timeout inside a retry with
+/// exponential backoff and jitter that honours <c>Retry-After</c>. It wraps the whole operation
+/// (request and reading the body), so a body cut off mid-JSON is retried like a transport error;
+/// a complete but malformed body is not.
+/// </summary>
+internal static class LakeFsRetryPipeline
+{
+    /// <summary>Operation name of the call, for logs.</summary>
+    public static readonly ResiliencePropertyKey<string> OperationKey = new("lakefs.operation");
+
+    public static ResiliencePipeline Create(LakeFsClientOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        var retry = options.Retry;
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider, Name = LakeFsTelemetry.Name };
+        if (retry.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = retry.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = retry.BaseDelay,
+                MaxDelay = retry.MaxDelay,
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome.Exception, args.Context.CancellationToken)),
+                DelayGenerator = args =>
+                {
+                    if (retry.RespectRetryAfter && args.Outcome.Exception is LakeFsApiException { RetryAfter: { } retryAfter })
+                    {
+                        return new ValueTask<TimeSpan?>(retryAfter > retry.MaxDelay ? retry.MaxDelay : retryAfter);
+                    }
+
+                    return new ValueTask<TimeSpan?>((TimeSpan?)null);
+                },
+                OnRetry = args =>
+                {
+                    var operation = args.Context.Properties.GetValue(OperationKey, "unknown");
+                    var status = (args.Outcome.Exception as LakeFsApiException)?.StatusCode ?? 0;
+                    var reason = args.Outcome.Exception is LakeFsApiException api ? api.Reason : args.Outcome.Exception?.GetType().Name ?? "unknown";
+                    LakeFsLog.RetryScheduled(logger, operation, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, status, reason);
+                    LakeFsTelemetry.Retries.Add(1, new(LakeFsTelemetry.OperationTag, operation), new(LakeFsTelemetry.StatusCodeTag, status));
+                    return default;
+                },
+            });
+        }
+
+        if (options.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(options.Timeout);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Throttling (420, 429, 503), 408, 500, 502, 504, attempt timeouts, transport errors and bodies cut
+    /// off mid-stream are transient. 4xx answers, malformed bodies, TLS trust failures and the caller's
+    /// own cancellation are not.
+    /// </summary>
+    public static bool IsTransient(Exception? error, CancellationToken callerToken) => error switch
+    {
+        null => false,
+        OperationCanceledException when callerToken.IsCancellationRequested => false,
+        LakeFsApiException api => LakeFsErrorResponse.IsTransientStatus(api.StatusCode),
+        TimeoutRejectedException => true,
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => false,
+        HttpRequestException { InnerException: AuthenticationException } => false,
+        HttpRequestException => true,
+        IOException => true,
+        OperationCanceledException => true, // HttpClient.Timeout of a client configured by the user
+        _ => false,
+    };
+}

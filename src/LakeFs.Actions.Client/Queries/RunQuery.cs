@@ -1,0 +1,57 @@
+namespace LakeFs.Actions.Client;
+
+/// <summary>
+/// Which action runs to list. <see cref="Branch"/> and <see cref="Commit"/> are filtered by the server;
+/// <see cref="Status"/>, <see cref="EventType"/>, <see cref="Since"/> and <see cref="Until"/> by the client,
+/// because lakeFS has no such filters. Runs come newest first, so <see cref="Since"/> also stops the
+/// listing as soon as the runs get older than it.
+/// </summary>
+public sealed class RunQuery
+{
+    /// <summary>Only runs on this branch (server-side).</summary>
+    public string? Branch { get; set; }
+
+    /// <summary>Only runs of this commit id (server-side).</summary>
+    public string? Commit { get; set; }
+
+    /// <summary>Only runs with this status (client-side).</summary>
+    public RunStatus? Status { get; set; }
+
+    /// <summary>Only runs of this event type, e.g. <c>post-commit</c> (client-side, ordinal, case-insensitive).</summary>
+    public string? EventType { get; set; }
+
+    /// <summary>Only runs that started at or after this time (client-side; ends the listing early).</summary>
+    public DateTimeOffset? Since { get; set; }
+
+    /// <summary>Only runs that started at or before this time (client-side).</summary>
+    public DateTimeOffset? Until { get; set; }
+
+    /// <summary>Page size asked of the server (clamped to 1..1000); overrides <see cref="LakeFsClientOptions.PageSize"/>.</summary>
+    public int? PageSize { get; set; }
+
+    /// <summary>True when the query filters on the client.</summary>
+    internal bool HasClientFilter => Status is not null || EventType is not null || Since is not null || Until is not null;
+
+    /// <summary>True when <paramref name="run"/> passes the client-side filters.</summary>
+    internal bool Matches(ActionRun run) =>
+        (Status is not { } status || run.Status == status)
+        && (EventType is null || string.Equals(run.EventType, EventType, StringComparison.OrdinalIgnoreCase))
+        && (Since is not { } since || run.StartTime >= since)
+        && (Until is not { } until || run.StartTime <= until);
+
+    /// <summary>True when <paramref name="run"/> and every run after it (they are older) are before <see cref="Since"/>.</summary>
+    internal bool IsPastSince(ActionRun run) => Since is { } since && run.StartTime < since;
+
+    internal void Validate()
+    {
+        if (Since is { } since && Until is { } until && since > until)
+        {
+            throw new ArgumentException($"{nameof(Since)} ({since:O}) is after {nameof(Until)} ({until:O}).", "query");
+        }
+
+        if (PageSize is < 1)
+        {
+            throw new ArgumentOutOfRangeException("query", PageSize, $"{nameof(PageSize)} must be at least 1.");
+        }
+    }
+}
