@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Http;
+
+namespace LakeFs.Actions.Client.Testing;
+
+/// <summary>Answers the six endpoints from the store, with lakeFS's semantics.</summary>
+internal sealed class ApiEndpoints
+{
+    private readonly EmulatorStore _store;
+
+    public ApiEndpoints(EmulatorStore store) => _store = store;
+
+    public EmulatorResponse Answer(ApiRoute route, IQueryCollection query)
+    {
+        if (route.Operation == EmulatorOperations.ListRepositories)
+        {
+            return ListRepositories(query);
+        }
+
+        // Every other endpoint first checks that the repository exists.
+        if (_store.FindRepository(route.Repository!) is not { } repository)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "repository not found");
+        }
+
+        return route.Operation switch
+        {
+            EmulatorOperations.GetRepository => EmulatorResponse.Json(WireJson.Repository(repository)),
+            EmulatorOperations.ListRepositoryRuns => ListRuns(repository, query),
+            _ => AnswerForRun(repository, route, query),
+        };
+    }
+
+    private EmulatorResponse AnswerForRun(RepositoryRecord repository, ApiRoute route, IQueryCollection query)
+    {
+        if (_store.FindRun(repository, route.RunId!) is not { } run)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "run not found");
+        }
+
+        return route.Operation switch
+        {
+            EmulatorOperations.GetRun => EmulatorResponse.Json(WireJson.Run(run)),
+            EmulatorOperations.ListRunHooks => ListHooks(run, query),
+            _ => HookOutput(run, route.HookRunId!),
+        };
+    }
+
+    private EmulatorResponse ListRepositories(IQueryCollection query)
+    {
+        if (!PageRequest.TryRead(query, out var page))
+        {
+            return InvalidAmount();
+        }
+
+        var items = _store.ListRepositories(query["prefix"].ToString(), page.After, query["search"].ToString(), page.Amount + 1);
+        return EmulatorResponse.Json(WireJson.RepositoryList(Trim(items, page.Amount, out var hasMore), hasMore));
+    }
+
+    private EmulatorResponse ListRuns(RepositoryRecord repository, IQueryCollection query)
+    {
+        if (!PageRequest.TryRead(query, out var page))
+        {
+            return InvalidAmount();
+        }
+
+        var items = _store.ListRuns(repository, page.After, query["branch"].ToString(), query["commit"].ToString(), page.Amount + 1);
+        return EmulatorResponse.Json(WireJson.RunList(Trim(items, page.Amount, out var hasMore), hasMore));
+    }
+
+    private static EmulatorResponse ListHooks(RunRecord run, IQueryCollection query)
+    {
+        if (!PageRequest.TryRead(query, out var page))
+        {
+            return InvalidAmount();
+        }
+
+        var items = run.Hooks
+            .Where(h => page.After is null || string.CompareOrdinal(h.HookRunId, page.After) > 0)
+            .Take(page.Amount + 1)
+            .ToList();
+        return EmulatorResponse.Json(WireJson.HookList(Trim(items, page.Amount, out var hasMore), hasMore));
+    }
+
+    private static EmulatorResponse HookOutput(RunRecord run, string hookRunId)
+    {
+        if (run.FindHook(hookRunId) is not { } hook)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "hook run not found");
+        }
+
+        return hook.IsSkipped ? EmulatorResponse.EmptyOutput() : EmulatorResponse.HookOutput(hook.HookRunId, hook.Output);
+    }
+
+    /// <summary>Cuts the peeked extra item off a page and says whether there was one.</summary>
+    private static List<T> Trim<T>(List<T> items, int amount, out bool hasMore)
+    {
+        hasMore = items.Count > amount;
+        if (hasMore)
+        {
+            items.RemoveRange(amount, items.Count - amount);
+        }
+
+        return items;
+    }
+
+    private static EmulatorResponse InvalidAmount() =>
+        EmulatorResponse.Error(StatusCodes.Status400BadRequest, "parameter \"amount\" in query has an error: value must be an integer");
+}

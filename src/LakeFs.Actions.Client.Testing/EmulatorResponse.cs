@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace LakeFs.Actions.Client.Testing;
+
+/// <summary>A response the emulator is about to send: a JSON body in memory, or a hook output to stream.</summary>
+internal sealed class EmulatorResponse
+{
+    public const string JsonContentType = "application/json";
+    private const int CopyBufferSize = 81920;
+    private const int MaxPartialStreamBytes = 64 * 1024;
+
+    private EmulatorResponse(int statusCode, string? contentType, byte[]? body, EmulatedHookOutput? output, string? contentDisposition)
+    {
+        StatusCode = statusCode;
+        ContentType = contentType;
+        Body = body;
+        Output = output;
+        ContentDisposition = contentDisposition;
+    }
+
+    public int StatusCode { get; }
+
+    public string? ContentType { get; }
+
+    /// <summary>The JSON body, or null for a hook output.</summary>
+    public byte[]? Body { get; }
+
+    public EmulatedHookOutput? Output { get; }
+
+    public string? ContentDisposition { get; }
+
+    public TimeSpan? RetryAfter { get; private init; }
+
+    public static EmulatorResponse Json(byte[] body) => new(StatusCodes.Status200OK, JsonContentType, body, null, null);
+
+    public static EmulatorResponse Error(int statusCode, string message, TimeSpan? retryAfter = null) =>
+        new(statusCode, JsonContentType, WireJson.Error(message), null, null) { RetryAfter = retryAfter };
+
+    /// <summary>A hook's output, as lakeFS sends it (an attachment named after the hook run id).</summary>
+    public static EmulatorResponse HookOutput(string hookRunId, EmulatedHookOutput output) =>
+        new(StatusCodes.Status200OK, "application/octet-stream", null, output, $"attachment; filename=\"{hookRunId}.log\"");
+
+    /// <summary>A skipped hook's output: 200, empty body, no Content-Type.</summary>
+    public static EmulatorResponse EmptyOutput() => new(StatusCodes.Status200OK, null, [], null, null);
+
+    public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
+    {
+        WriteHeaders(response, Body?.Length ?? Output?.Length);
+        if (Body is not null)
+        {
+            await response.Body.WriteAsync(Body, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (Output is not null)
+        {
+            var content = Output.OpenRead();
+            await using (content.ConfigureAwait(false))
+            {
+                await content.CopyToAsync(response.Body, CopyBufferSize, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Sends the headers with the full Content-Length, then part of the body, flushes and drops the connection.</summary>
+    public async Task WritePartialAndAbortAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var partial = await ReadPrefixAsync(cancellationToken).ConfigureAwait(false);
+        var declared = Math.Max(Body?.Length ?? Output?.Length ?? 0, partial.Length + 1L);
+        WriteHeaders(context.Response, declared);
+        await context.Response.Body.WriteAsync(partial, cancellationToken).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        context.Abort();
+    }
+
+    /// <summary>Sends a complete 200 JSON response whose body is cut in half, so it does not parse.</summary>
+    public async Task WriteMalformedAsync(HttpResponse response, CancellationToken cancellationToken)
+    {
+        byte[] body = Body is { Length: > 1 } json ? json[..(json.Length / 2)] : "{\"pagination\":{\"has_more\":"u8.ToArray();
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = JsonContentType;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void WriteHeaders(HttpResponse response, long? contentLength)
+    {
+        response.StatusCode = StatusCode;
+        if (ContentType is not null)
+        {
+            response.ContentType = ContentType;
+        }
+
+        if (ContentDisposition is not null)
+        {
+            response.Headers.ContentDisposition = ContentDisposition;
+        }
+
+        if (RetryAfter is { } retryAfter)
+        {
+            response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        response.ContentLength = contentLength;
+    }
+
+    private async Task<byte[]> ReadPrefixAsync(CancellationToken cancellationToken)
+    {
+        if (Body is not null)
+        {
+            return Body[..(Body.Length / 2)];
+        }
+
+        if (Output is null)
+        {
+            return [];
+        }
+
+        var limit = (int)Math.Min(MaxPartialStreamBytes, (Output.Length ?? MaxPartialStreamBytes * 2L) / 2);
+        var buffer = new byte[limit];
+        var content = Output.OpenRead();
+        await using (content.ConfigureAwait(false))
+        {
+            var read = await content.ReadAtLeastAsync(buffer, limit, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            return buffer[..read];
+        }
+    }
+}

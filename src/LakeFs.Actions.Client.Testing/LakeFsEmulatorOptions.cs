@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+
+namespace LakeFs.Actions.Client.Testing;
+
+/// <summary>Settings for <see cref="LakeFsActionsEmulator.StartAsync"/>.</summary>
+public sealed class LakeFsEmulatorOptions
+{
+    /// <summary>The demo access key id used when none is set (the well-known AWS documentation example).</summary>
+    public const string DemoAccessKeyId = "AKIAIOSFODNN7EXAMPLE";
+
+    /// <summary>The demo secret access key used when none is set (the well-known AWS documentation example).</summary>
+    public const string DemoSecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    /// <summary>Access key id accepted with HTTP Basic authentication. Defaults to <see cref="DemoAccessKeyId"/>.</summary>
+    public string AccessKeyId { get; set; } = DemoAccessKeyId;
+
+    /// <summary>Secret access key accepted with HTTP Basic authentication. Defaults to <see cref="DemoSecretAccessKey"/>.</summary>
+    public string SecretAccessKey { get; set; } = DemoSecretAccessKey;
+
+    /// <summary>Token accepted with <c>Authorization: Bearer</c>; null (the default) accepts no bearer token.</summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>
+    /// When true (the default) every API request must authenticate, otherwise the emulator answers
+    /// 401 <c>{"message":"error authenticating request"}</c> like lakeFS does.
+    /// </summary>
+    public bool RequireAuthentication { get; set; } = true;
+
+    /// <summary>
+    /// Clock for run ids, default run times and injected latency. Defaults to <see cref="TimeProvider.System"/>;
+    /// tests pass a <c>FakeTimeProvider</c> to make latency virtual.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Logger factory for Kestrel and ASP.NET Core. Null (the default) keeps the emulator silent.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>How many received requests <see cref="LakeFsActionsEmulator.ReceivedRequests"/> keeps (the newest). Defaults to 1000.</summary>
+    public int RequestLogCapacity { get; set; } = 1000;
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+
+namespace LakeFs.Actions.Client.Testing.Tests;
+
+/// <summary>Small plain-HttpClient calls the tests share.</summary>
+internal static class Api
+{
+    public const string Repo = "repo";
+
+    /// <summary>Starts an emulator with a fake clock and one empty repository.</summary>
+    public static async Task<LakeFsActionsEmulator> StartWithRepositoryAsync(LakeFsEmulatorOptions? options = null)
+    {
+        var emulator = await LakeFsActionsEmulator.StartAsync(options);
+        emulator.AddRepository(Repo);
+        return emulator;
+    }
+
+    /// <summary>GETs <paramref name="path"/> (relative to the root) and parses the JSON body; fails unless the status is 200.</summary>
+    public static async Task<JsonElement> GetJsonAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>The run ids of one page of listRepositoryRuns.</summary>
+    public static async Task<(List<string> Ids, JsonElement Pagination)> ListRunsAsync(HttpClient http, string query = "", string repository = Repo)
+    {
+        var json = await GetJsonAsync(http, $"api/v1/repositories/{Uri.EscapeDataString(repository)}/actions/runs{query}");
+        var ids = json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("run_id").GetString()!).ToList();
+        return (ids, json.GetProperty("pagination"));
+    }
+
+    /// <summary>The <c>message</c> of an error response, after checking its status and content type.</summary>
+    public static async Task<string> GetErrorAsync(HttpClient http, string path, HttpStatusCode expected)
+    {
+        using var response = await http.GetAsync(path);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.Contains("X-Request-ID"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("message").GetString()!;
+    }
+
+    /// <summary>A request that does not reuse its connection, so a dropped connection is never retried by the handler.</summary>
+    public static HttpRequestMessage FreshGet(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.ConnectionClose = true;
+        return request;
+    }
+}
