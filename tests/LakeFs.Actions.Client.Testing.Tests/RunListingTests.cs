@@ -188,7 +188,7 @@ public sealed class RunListingTests
         var runId = lakeFs.AddRun(Api.Repo, new EmulatedRun("main", "abc123", "pre-merge")
         {
             StartTime = start,
-            Hooks = [EmulatedHook.Completed("a", "h1") with { Duration = TimeSpan.FromSeconds(2) }, EmulatedHook.Failed("a", "h2")],
+            Hooks = [new EmulatedHook("a", "h1", HookStatus.Completed) { Duration = TimeSpan.FromSeconds(2) }, EmulatedHook.Failed("a", "h2")],
         });
         var unfinished = lakeFs.AddRun(Api.Repo, new EmulatedRun("main", "abc124", "post-merge") { EndTime = DateTimeOffset.MinValue });
         using var http = lakeFs.CreateHttpClient();
