@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace LakeFs.Actions.Client.Package.Tests;
+
+/// <summary>
+/// Packs LakeFs.Actions.Client and LakeFs.Actions.Client.Testing once, with a version no other run uses, into a
+/// temporary folder that serves as a local NuGet feed. The packages are made from the binaries the test run
+/// already built (<c>--no-build</c>), so packing does not race the build of the other test projects.
+/// </summary>
+public sealed class PackedPackages : IAsyncLifetime
+{
+    public const string ClientId = "LakeFs.Actions.Client";
+    public const string TestingId = "LakeFs.Actions.Client.Testing";
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    public string Version { get; } =
+        $"0.0.1-pkgtest.{DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}.{Random.Shared.Next(100_000, 999_999)}";
+
+    public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("lakefs-package-test-").FullName;
+
+    public string Feed => Path.Combine(WorkDirectory, "feed");
+
+    public string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public string PackageFile(string id, string extension = "nupkg") => Path.Combine(Feed, $"{id}.{Version}.{extension}");
+
+    public async Task InitializeAsync()
+    {
+        foreach (var id in new[] { ClientId, TestingId })
+        {
+            var project = Path.Combine(RepositoryRoot, "src", id, $"{id}.csproj");
+            var result = await DotNetCli.RunAsync(RepositoryRoot,
+                "pack", project, "--no-build", "-c", Configuration, "-o", Feed, $"-p:PackageVersion={Version}");
+            Assert.True(result.ExitCode == 0, $"dotnet pack {id} failed:\n{result.Output}");
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        // The consumer's restore extracted this one-off version into the global packages folder: remove it.
+        var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in new[] { ClientId, TestingId })
+        {
+            TryDelete(Path.Combine(globalPackages, id.ToLowerInvariant(), Version));
+        }
+
+        TryDelete(WorkDirectory);
+        return Task.CompletedTask;
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temporary folder is not a test failure.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "LakeFs.Actions.Client.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No LakeFs.Actions.Client.sln above {AppContext.BaseDirectory}.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackedPackagesCollection : ICollectionFixture<PackedPackages>
+{
+    public const string Name = "packed packages";
+}
