@@ -10,14 +10,8 @@ public sealed class ConsumerAppTests(PackedPackages packages)
     [Fact]
     public async Task A_consumer_app_builds_and_lists_runs_through_the_packages()
     {
-        var app = Path.Combine(packages.WorkDirectory, "consumer");
-        Directory.CreateDirectory(app);
-        var templates = Path.Combine(AppContext.BaseDirectory, "Consumer");
-        File.WriteAllText(Path.Combine(app, "Consumer.csproj"),
-            File.ReadAllText(Path.Combine(templates, "Consumer.csproj.txt")).Replace("$version$", packages.Version, StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(app, "nuget.config"),
-            File.ReadAllText(Path.Combine(templates, "nuget.config.txt")).Replace("$feed$", packages.Feed, StringComparison.Ordinal));
-        File.Copy(Path.Combine(templates, "Program.cs.txt"), Path.Combine(app, "Program.cs"));
+        var app = packages.CreateConsumerProject("Consumer");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Consumer", "Program.cs.txt"), Path.Combine(app, "Program.cs"));
         Assert.DoesNotContain("://", File.ReadAllText(Path.Combine(app, "nuget.config")), StringComparison.Ordinal);
 
         var run = await DotNetCli.RunAsync(app, "run", "-c", "Release");

@@ -29,6 +29,22 @@ public sealed class PackedPackages : IAsyncLifetime
 
     public string PackageFile(string id, string extension = "nupkg") => Path.Combine(Feed, $"{id}.{Version}.{extension}");
 
+    /// <summary>
+    /// Creates a folder with a project made from <c>Consumer/&lt;projectName&gt;.csproj.txt</c> that references the packed
+    /// packages by version, and a nuget.config that takes them from the local feed.
+    /// </summary>
+    public string CreateConsumerProject(string projectName)
+    {
+        var directory = Path.Combine(WorkDirectory, projectName);
+        Directory.CreateDirectory(directory);
+        var templates = Path.Combine(AppContext.BaseDirectory, "Consumer");
+        File.WriteAllText(Path.Combine(directory, $"{projectName}.csproj"),
+            File.ReadAllText(Path.Combine(templates, $"{projectName}.csproj.txt")).Replace("$version$", Version, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(directory, "nuget.config"),
+            File.ReadAllText(Path.Combine(templates, "nuget.config.txt")).Replace("$feed$", Feed, StringComparison.Ordinal));
+        return directory;
+    }
+
     public async Task InitializeAsync()
     {
         foreach (var id in new[] { ClientId, TestingId })

@@ -19,13 +19,7 @@ public sealed partial class ReadmeSnippetTests(PackedPackages packages)
             .ToList();
         Assert.True(snippets.Count >= 4, $"expected the README's C# snippets, found {snippets.Count}");
 
-        var app = Path.Combine(packages.WorkDirectory, "readme-snippets");
-        Directory.CreateDirectory(app);
-        var templates = Path.Combine(AppContext.BaseDirectory, "Consumer");
-        File.WriteAllText(Path.Combine(app, "ReadmeSnippets.csproj"),
-            File.ReadAllText(Path.Combine(templates, "ReadmeSnippets.csproj.txt")).Replace("$version$", packages.Version, StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(app, "nuget.config"),
-            File.ReadAllText(Path.Combine(templates, "nuget.config.txt")).Replace("$feed$", packages.Feed, StringComparison.Ordinal));
+        var app = packages.CreateConsumerProject("ReadmeSnippets");
         File.WriteAllText(Path.Combine(app, "ReadmeSnippets.cs"), ToSource(snippets));
 
         var build = await DotNetCli.RunAsync(app, "build", "-c", "Release");
