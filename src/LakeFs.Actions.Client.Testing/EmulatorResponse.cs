@@ -63,15 +63,20 @@ internal sealed class EmulatorResponse
         }
     }
 
-    /// <summary>Sends the headers with the full Content-Length, then part of the body, flushes and drops the connection.</summary>
-    public async Task WritePartialAndAbortAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the headers with the full Content-Length and part of the body, then ends the response, so the client
+    /// receives the headers and those bytes before the connection closes. Ending an HTTP/1.1 response short of its
+    /// Content-Length makes Kestrel turn keep-alive off, send what was written and close the connection. Aborting
+    /// instead would close the socket at once and lose the bytes still buffered for sending, so the client would
+    /// see a connection dropped before the headers.
+    /// </summary>
+    public async Task WritePartialAndCloseAsync(HttpResponse response, CancellationToken cancellationToken)
     {
         var partial = await ReadPrefixAsync(cancellationToken).ConfigureAwait(false);
         var declared = Math.Max(Body?.Length ?? Output?.Length ?? 0, partial.Length + 1L);
-        WriteHeaders(context.Response, declared);
-        await context.Response.Body.WriteAsync(partial, cancellationToken).ConfigureAwait(false);
-        await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-        context.Abort();
+        WriteHeaders(response, declared);
+        await response.Body.WriteAsync(partial, cancellationToken).ConfigureAwait(false);
+        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a complete 200 JSON response whose body is cut in half, so it does not parse.</summary>

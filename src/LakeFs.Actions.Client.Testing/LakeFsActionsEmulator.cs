@@ -322,7 +322,7 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
             {
                 case EmulatorFaultKind.DropMidResponse:
                     Faults.OnInjected(fault, received);
-                    await response.WritePartialAndAbortAsync(context, cancellationToken).ConfigureAwait(false);
+                    await response.WritePartialAndCloseAsync(context.Response, cancellationToken).ConfigureAwait(false);
                     break;
                 case EmulatorFaultKind.MalformedJson:
                     Faults.OnInjected(fault, received);
