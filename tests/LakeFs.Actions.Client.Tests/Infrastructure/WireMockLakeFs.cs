@@ -50,5 +50,47 @@ internal sealed class WireMockLakeFs : IDisposable
             .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithHeader("X-Request-ID", "req-" + status).WithBody(body));
     }
 
+    /// <summary>
+    /// Answers successive GETs of <paramref name="path"/> (under /api/v1) with <paramref name="responses"/> in
+    /// order; the last one answers every later request too.
+    /// </summary>
+    public void Sequence(string path, params IResponseBuilder[] responses)
+    {
+        if (responses.Length == 1)
+        {
+            Server.Given(Request.Create().WithPath("/api/v1" + path).UsingGet()).RespondWith(responses[0]);
+            return;
+        }
+
+        var scenario = "sequence " + path;
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var mapping = Server.Given(Request.Create().WithPath("/api/v1" + path).UsingGet()).InScenario(scenario);
+            if (i > 0)
+            {
+                mapping = mapping.WhenStateIs("step " + i);
+            }
+
+            if (i < responses.Length - 1)
+            {
+                mapping = mapping.WillSetStateTo("step " + (i + 1));
+            }
+
+            mapping.RespondWith(responses[i]);
+        }
+    }
+
+    /// <summary>A JSON response with a status, an <c>X-Request-ID</c> and optional extra headers.</summary>
+    public static IResponseBuilder JsonResponse(int status, string body, params (string Name, string Value)[] headers)
+    {
+        var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithHeader("X-Request-ID", "req-" + status).WithBody(body);
+        foreach (var (name, value) in headers)
+        {
+            response = response.WithHeader(name, value);
+        }
+
+        return response;
+    }
+
     public void Dispose() => Server.Dispose();
 }
