@@ -77,6 +77,8 @@ public sealed class ActivityTests : IDisposable
         var activity = Assert.Single(_telemetry.Activities);
         Assert.Equal(3, activity.GetTagItem("lakefs.pages"));
         Assert.Equal(3, activity.GetTagItem("lakefs.attempts"));
+        Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
+        Assert.Empty(_telemetry.Root!.TagObjects); // later pages are fetched under the listing's activity too
     }
 
     [Fact]

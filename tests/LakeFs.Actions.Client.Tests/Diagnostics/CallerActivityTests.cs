@@ -21,7 +21,8 @@ public sealed class CallerActivityTests : IDisposable
     [Fact]
     public async Task The_callers_activity_gets_no_client_tags_or_status()
     {
-        _lakeFs.Json("/repositories/repo/actions/runs", RunPage(false, "r1"));
+        _lakeFs.Json("/repositories/repo/actions/runs", RunPage(true, "r1"), match: r => r.WithParam(p => p is null || !p.ContainsKey("after")));
+        _lakeFs.Json("/repositories/repo/actions/runs", RunPage(false, "r2"), match: r => r.WithParam("after", "r1"));
         using var client = _lakeFs.Client();
 
         await client.ListRunsAsync("repo").ToListAsync();
