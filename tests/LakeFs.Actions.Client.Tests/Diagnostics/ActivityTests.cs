@@ -33,7 +33,8 @@ public sealed class ActivityTests : IDisposable
         _lakeFs.Dispose();
     }
 
-    private LakeFsActionsClient Client(int maxRetries = 0) => _lakeFs.Client(o => (o.Timeout, o.Retry.MaxRetries) = (Timeout.InfiniteTimeSpan, maxRetries), _clock);
+    private LakeFsActionsClient Client(int maxRetries = 0, bool prefetch = false) =>
+        _lakeFs.Client(o => (o.Timeout, o.Retry.MaxRetries, o.PrefetchNextPage) = (Timeout.InfiniteTimeSpan, maxRetries, prefetch), _clock);
 
     [Theory]
     [InlineData("listRepositoryRuns", "repo")]
@@ -67,10 +68,12 @@ public sealed class ActivityTests : IDisposable
         Assert.Equal(_lakeFs.Requests.Count, activity.GetTagItem("lakefs.attempts"));
     }
 
-    [Fact]
-    public async Task A_listing_is_one_activity_that_counts_its_pages()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_listing_is_one_activity_that_counts_its_pages(bool prefetch)
     {
-        using var client = Client();
+        using var client = Client(prefetch: prefetch);
 
         await client.ListRunsAsync("repo").ToListAsync();
 

@@ -33,6 +33,18 @@ public sealed class PaginationTests : IDisposable
     }
 
     [Fact]
+    public async Task Prefetching_the_next_page_gives_the_same_items_and_requests()
+    {
+        ThreePages();
+        using var client = _lakeFs.Client(o => o.PrefetchNextPage = true);
+
+        var ids = await client.ListRunsAsync("repo").Select(r => r.RunId).ToListAsync();
+
+        Assert.Equal(["r1", "r2", "r3", "r4", "r5"], ids);
+        Assert.Equal(3, _lakeFs.Requests.Count);
+    }
+
+    [Fact]
     public async Task Pages_carry_the_after_cursor_as_continuation_token()
     {
         ThreePages();
