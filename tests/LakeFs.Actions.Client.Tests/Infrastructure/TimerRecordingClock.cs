@@ -31,18 +31,25 @@ internal sealed class TimerRecordingClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (dueTime != Timeout.InfiniteTimeSpan)
-        {
-            lock (_delays)
-            {
-                _delays.Add(dueTime);
-            }
+        var timer = new RecordingTimer(this, base.CreateTimer(callback, state, dueTime, period));
+        Record(dueTime);
+        return timer;
+    }
 
-            _created.Writer.TryWrite(dueTime);
+    /// <summary>A timer started (or restarted with <see cref="ITimer.Change"/>, as CancelAfter does) to fire after <paramref name="dueTime"/>.</summary>
+    private void Record(TimeSpan dueTime)
+    {
+        if (dueTime == Timeout.InfiniteTimeSpan)
+        {
+            return;
         }
 
-        return timer;
+        lock (_delays)
+        {
+            _delays.Add(dueTime);
+        }
+
+        _created.Writer.TryWrite(dueTime);
     }
 
     /// <summary>Waits until the next timer is created and returns its due time (without advancing).</summary>
@@ -58,8 +65,22 @@ internal sealed class TimerRecordingClock : FakeTimeProvider
         return await task;
     }
 
+    /// <inheritdoc cref="DriveAsync(Task, Func{TimeSpan, Task{bool}})"/>
+    public async Task<T> DriveAsync<T>(Task<T> task, Func<TimeSpan, Task<bool>> beforeAdvance)
+    {
+        await DriveAsync((Task)task, beforeAdvance);
+        return await task;
+    }
+
     /// <inheritdoc cref="DriveAsync{T}(Task{T}, Func{TimeSpan, bool}?)"/>
-    public async Task DriveAsync(Task task, Func<TimeSpan, bool>? advanceFor = null)
+    public Task DriveAsync(Task task, Func<TimeSpan, bool>? advanceFor = null) =>
+        DriveAsync(task, due => Task.FromResult(advanceFor is null || advanceFor(due)));
+
+    /// <summary>
+    /// Like <see cref="DriveAsync{T}(Task{T}, Func{TimeSpan, bool}?)"/>, but <paramref name="beforeAdvance"/> may
+    /// wait for something (e.g. the server holding a request) before saying whether to advance.
+    /// </summary>
+    public async Task DriveAsync(Task task, Func<TimeSpan, Task<bool>> beforeAdvance)
     {
         var next = NextTimerAsync();
         while (true)
@@ -72,10 +93,24 @@ internal sealed class TimerRecordingClock : FakeTimeProvider
 
             var due = await next;
             next = NextTimerAsync();
-            if (advanceFor is null || advanceFor(due))
+            if (await beforeAdvance(due))
             {
                 Advance(due);
             }
         }
+    }
+
+    private sealed class RecordingTimer(TimerRecordingClock clock, ITimer inner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period);
+            clock.Record(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
