@@ -354,8 +354,7 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var translated = Translate(error, operation, attempts.Value);
-            Activity.Current?.SetTag(LakeFsTelemetry.AttemptsTag, attempts.Value);
-            Activity.Current?.SetStatus(ActivityStatusCode.Error, translated.Message);
+            LakeFsTelemetry.CurrentOperation?.SetStatus(ActivityStatusCode.Error, translated.Message);
             if (ReferenceEquals(translated, error))
             {
                 throw;
@@ -365,7 +364,7 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
         }
         finally
         {
-            Activity.Current?.SetTag(LakeFsTelemetry.AttemptsTag, attempts.Value);
+            LakeFsTelemetry.AddAttempts(attempts.Value);
             ResilienceContextPool.Shared.Return(context);
         }
     }

@@ -37,6 +37,23 @@ internal static class LakeFsTelemetry
     /// <summary>Throttling answers (420, 429, 503), by status code.</summary>
     public static readonly Counter<long> Throttled = Meter.CreateCounter<long>("lakefs.client.throttled", "{response}", "Throttling responses received from lakeFS or a proxy.");
 
+    /// <summary>
+    /// The activity of the facade operation running now, or null when the current activity is not one of
+    /// ours: when nobody listens to <see cref="Source"/>, <see cref="Activity.Current"/> is the caller's
+    /// activity (e.g. a server span), which must not get the client's tags or status.
+    /// </summary>
+    public static Activity? CurrentOperation => Activity.Current is { } activity && ReferenceEquals(activity.Source, Source) ? activity : null;
+
+    /// <summary>Adds the attempts of one request to the current operation's count: a listing sums those of its pages.</summary>
+    public static void AddAttempts(int attempts)
+    {
+        if (CurrentOperation is { } activity)
+        {
+            var previous = activity.GetTagItem(AttemptsTag) as int? ?? 0;
+            activity.SetTag(AttemptsTag, previous + attempts);
+        }
+    }
+
     /// <summary>Starts the activity of one facade operation; null when nobody listens.</summary>
     public static Activity? StartOperation(string operation, string? repository)
     {

@@ -44,7 +44,7 @@ internal sealed class LakeFsResponseHandler : DelegatingHandler
         var tags = new TagList { { LakeFsTelemetry.RouteTag, route.Template }, { LakeFsTelemetry.StatusCodeTag, status } };
         LakeFsTelemetry.Requests.Add(1, tags);
         LakeFsTelemetry.RequestDuration.Record(elapsed.TotalSeconds, tags);
-        Activity.Current?.SetTag(LakeFsTelemetry.StatusCodeTag, status);
+        LakeFsTelemetry.CurrentOperation?.SetTag(LakeFsTelemetry.StatusCodeTag, status);
 
         if (response.IsSuccessStatusCode)
         {

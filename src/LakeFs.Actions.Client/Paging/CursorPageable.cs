@@ -77,7 +77,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var current = await (pending ?? _fetch(after, amount, cancellationToken)).ConfigureAwait(false);
+                var current = await (pending ?? Fetch(activity, after, amount, cancellationToken)).ConfigureAwait(false);
                 pending = null;
                 pages++;
                 activity?.SetTag(LakeFsTelemetry.PagesTag, pages);
@@ -91,7 +91,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
 
                 if (next is not null && _prefetch)
                 {
-                    pending = _fetch(next, amount, prefetchCancellation.Token);
+                    pending = Fetch(activity, next, amount, prefetchCancellation.Token);
                 }
 
                 yield return new Page<T>(values, next);
@@ -119,6 +119,30 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
                     // Cancelled or failed fetch of a page nobody asked for.
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Starts a page fetch as a child of the listing's activity. An async iterator resumes on its caller's
+    /// execution context after each <c>yield return</c>, where <see cref="Activity.Current"/> is the caller's
+    /// activity again, so the listing's activity is made current for the fetch explicitly.
+    /// </summary>
+    private Task<CursorPage<T>> Fetch(Activity? activity, string? after, int? amount, CancellationToken cancellationToken)
+    {
+        if (activity is null)
+        {
+            return _fetch(after, amount, cancellationToken);
+        }
+
+        var previous = Activity.Current;
+        Activity.Current = activity;
+        try
+        {
+            return _fetch(after, amount, cancellationToken);
+        }
+        finally
+        {
+            Activity.Current = previous;
         }
     }
 
