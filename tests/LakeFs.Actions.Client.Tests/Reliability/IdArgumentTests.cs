@@ -8,8 +8,35 @@ namespace LakeFs.Actions.Client.Tests.Reliability;
 /// Ids become URL path segments: unusable ids are refused before any request, and every other value is sent
 /// as exactly one percent-encoded segment of the intended route, so no id can reach another endpoint.
 /// </summary>
-public sealed class IdArgumentTests
+public sealed class IdArgumentTests(IdArgumentTests.Servers servers) : IClassFixture<IdArgumentTests.Servers>
 {
+    /// <summary>One WireMock server and one emulator for the whole class (its tests run one at a time).</summary>
+    public sealed class Servers : IAsyncLifetime
+    {
+        public WireMockServer WireMock { get; } = WireMockServer.Start();
+
+        public LakeFsActionsEmulator Emulator { get; private set; } = null!;
+
+        public LakeFsActionsClient Client { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Emulator = await LakeFsActionsEmulator.StartAsync();
+            Emulator.AddRepository("repo");
+            Client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = Emulator.Endpoint, AccessKeyId = Emulator.AccessKeyId, SecretAccessKey = Emulator.SecretAccessKey });
+        }
+
+        public async Task DisposeAsync()
+        {
+            Client.Dispose();
+            await Emulator.DisposeAsync();
+            WireMock.Dispose();
+        }
+
+        /// <summary>The requests the emulator received after request number <paramref name="after"/>.</summary>
+        public List<ReceivedRequest> RequestsAfter(long after) => [.. Emulator.ReceivedRequests.Where(r => r.Number > after)];
+    }
+
     public static TheoryData<string, string?> UnusableIds()
     {
         var data = new TheoryData<string, string?>();
@@ -50,7 +77,7 @@ public sealed class IdArgumentTests
     [MemberData(nameof(UnusableIds))]
     public async Task An_unusable_id_is_refused_naming_the_parameter_and_nothing_is_sent(string call, string? value)
     {
-        using var server = WireMockServer.Start();
+        var server = servers.WireMock;
         using var client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = new Uri(server.Url!), AccessKeyId = "AK", SecretAccessKey = "SK" });
 
         var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Calls[call](client, value));
@@ -67,16 +94,16 @@ public sealed class IdArgumentTests
     [MemberData(nameof(AwkwardIds))]
     public async Task An_awkward_repository_id_reaches_exactly_its_repository(string id)
     {
-        await using var emulator = await LakeFsActionsEmulator.StartAsync();
-        emulator.AddRepository(id);
-        using var client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = emulator.Endpoint, AccessKeyId = emulator.AccessKeyId, SecretAccessKey = emulator.SecretAccessKey });
+        servers.Emulator.AddRepository(id);
+        var client = servers.Client;
+        var before = servers.Emulator.TotalRequests;
 
         var repository = await client.GetRepositoryAsync(id);
         var runs = await client.ListRunsAsync(id).ToListAsync();
 
         Assert.Equal(id, repository.Id);
         Assert.Empty(runs);
-        var requests = emulator.ReceivedRequests;
+        var requests = servers.RequestsAfter(before);
         Assert.Equal(2, requests.Count);
         Assert.Equal("/api/v1/repositories/" + Uri.EscapeDataString(id), requests[0].Target);
         Assert.Equal(EmulatorOperations.GetRepository, requests[0].Operation);
@@ -88,9 +115,8 @@ public sealed class IdArgumentTests
     [MemberData(nameof(AwkwardIds))]
     public async Task Awkward_run_and_hook_run_ids_stay_single_segments_of_their_route(string id)
     {
-        await using var emulator = await LakeFsActionsEmulator.StartAsync();
-        emulator.AddRepository("repo");
-        using var client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = emulator.Endpoint, AccessKeyId = emulator.AccessKeyId, SecretAccessKey = emulator.SecretAccessKey });
+        var client = servers.Client;
+        var before = servers.Emulator.TotalRequests;
         var segment = Uri.EscapeDataString(id);
 
         var getRun = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRunAsync("repo", id));
@@ -98,7 +124,7 @@ public sealed class IdArgumentTests
         var output = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetHookOutputAsync("repo", id, id));
 
         Assert.All([getRun, hooks, output], e => Assert.Equal(404, e.StatusCode));
-        var requests = emulator.ReceivedRequests;
+        var requests = servers.RequestsAfter(before);
         Assert.Equal(
             [
                 ($"/api/v1/repositories/repo/actions/runs/{segment}", EmulatorOperations.GetRun),
