@@ -69,6 +69,9 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
         // The seed really exercised every kind of fault, with and without Retry-After.
         Assert.InRange(faults, requests * 0.25, requests * 0.45);
         Assert.True(dropped > 10, $"only {dropped} connections were dropped");
+        // Retry-After: 1 was honoured, capped at MaxDelay (1 ms); answers without it were retried after the 0 ms backoff.
+        Assert.Contains(log.Entries, e => e.EventId.Id == 3 && e.State.Contains("DelayMilliseconds=1,", StringComparison.Ordinal));
+        Assert.Contains(log.Entries, e => e.EventId.Id == 3 && e.State.Contains("StatusCode=429", StringComparison.Ordinal) && e.State.Contains("DelayMilliseconds=0,", StringComparison.Ordinal));
         foreach (var status in new[] { "420", "429", "503" })
         {
             Assert.Contains(log.Entries, e => e.EventId.Id == 3 && e.State.Contains("StatusCode=" + status, StringComparison.Ordinal));
