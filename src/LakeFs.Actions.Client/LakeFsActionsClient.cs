@@ -378,7 +378,8 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
                 api.Attempts = Math.Max(attempts, 1);
                 return api;
             case LakeFsRestException rest:
-                var detail = rest.InnerException?.Message ?? rest.Message;
+                // A JSON error message can quote the offending value, which a hostile server can make huge.
+                var detail = LakeFsErrorResponse.Snippet(rest.InnerException?.Message ?? rest.Message);
                 return new LakeFsApiException(rest.StatusCode, $"The server's response could not be read as lakeFS JSON: {detail}", requestId: RequestId(rest), operation: operation, innerException: rest.InnerException ?? rest)
                 {
                     Attempts = Math.Max(attempts, 1),

@@ -134,7 +134,7 @@ internal static class LakeFsErrorResponse
         return Snippet(body);
     }
 
-    private static string Snippet(string text)
+    internal static string Snippet(string text)
     {
         var collapsed = new StringBuilder(Math.Min(text.Length, MaxSnippetChars + 3));
         var lastWasSpace = false;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using LakeFs.Actions.Client.Diagnostics;
 
@@ -151,6 +152,14 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         if (page.Pagination is null || page.Items is null)
         {
             throw new LakeFsApiException(200, "The server sent a page without 'pagination' or 'results'.", operation: _operation);
+        }
+
+        for (var i = 0; i < page.Items.Count; i++)
+        {
+            if (page.Items[i] is null)
+            {
+                throw new LakeFsApiException(200, string.Create(CultureInfo.InvariantCulture, $"The server sent a page whose 'results' holds null at index {i}; the response could not be read as lakeFS JSON."), operation: _operation);
+            }
         }
 
         if (!page.Pagination.HasMore)
