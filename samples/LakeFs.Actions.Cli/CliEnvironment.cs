@@ -12,7 +12,7 @@ internal sealed class CliEnvironment
     /// <summary>Standard output as bytes; <c>logs</c> copies hook output here unchanged.</summary>
     public required Stream StandardOutput { get; init; }
 
-    /// <summary>Standard output as text (UTF-8); flushed before anything is written to <see cref="StandardOutput"/>.</summary>
+    /// <summary>Standard output as text (UTF-8), buffered: flushed before anything is written to <see cref="StandardOutput"/>, after each watched run and when the command ends.</summary>
     public required TextWriter Out { get; init; }
 
     /// <summary>Standard error: notices and error messages.</summary>
@@ -46,7 +46,7 @@ internal sealed class CliEnvironment
         return new CliEnvironment
         {
             StandardOutput = stdout,
-            Out = new StreamWriter(stdout, utf8, bufferSize: 4096, leaveOpen: true) { AutoFlush = true },
+            Out = new StreamWriter(stdout, utf8, bufferSize: 64 * 1024, leaveOpen: true),
             Error = new StreamWriter(Console.OpenStandardError(), utf8, bufferSize: 1024, leaveOpen: true) { AutoFlush = true },
             GetEnvironmentVariable = Environment.GetEnvironmentVariable,
             HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),

@@ -4,7 +4,8 @@ namespace LakeFs.Actions.Cli.Output;
 
 /// <summary>
 /// Passes text through to another writer, dropping the spaces at the end of each line (Spectre.Console pads
-/// every table cell to its column's width, including the last one).
+/// every table cell to its column's width, including the last one). Spaces are held back until something
+/// other than a line break follows them.
 /// </summary>
 internal sealed class TrailingSpaceTrimmingWriter : TextWriter
 {
@@ -15,42 +16,42 @@ internal sealed class TrailingSpaceTrimmingWriter : TextWriter
 
     public override Encoding Encoding => _inner.Encoding;
 
-    public override void Write(char value)
-    {
-        switch (value)
-        {
-            case ' ':
-                _pendingSpaces++;
-                break;
-            case '\n' or '\r':
-                _pendingSpaces = 0;
-                _inner.Write(value);
-                break;
-            default:
-                if (_pendingSpaces > 0)
-                {
-                    _inner.Write(new string(' ', _pendingSpaces));
-                    _pendingSpaces = 0;
-                }
-
-                _inner.Write(value);
-                break;
-        }
-    }
+    public override void Write(char value) => Write([value], 0, 1);
 
     public override void Write(string? value)
     {
-        foreach (var c in value ?? string.Empty)
+        if (!string.IsNullOrEmpty(value))
         {
-            Write(c);
+            Write(value.AsSpan());
         }
     }
 
-    public override void Write(char[] buffer, int index, int count)
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+    public override void Write(ReadOnlySpan<char> buffer)
     {
-        for (var i = index; i < index + count; i++)
+        var chunk = new StringBuilder(buffer.Length + _pendingSpaces);
+        foreach (var c in buffer)
         {
-            Write(buffer[i]);
+            switch (c)
+            {
+                case ' ':
+                    _pendingSpaces++;
+                    break;
+                case '\n' or '\r':
+                    _pendingSpaces = 0;
+                    chunk.Append(c);
+                    break;
+                default:
+                    chunk.Append(' ', _pendingSpaces).Append(c);
+                    _pendingSpaces = 0;
+                    break;
+            }
+        }
+
+        if (chunk.Length > 0)
+        {
+            _inner.Write(chunk.ToString());
         }
     }
 

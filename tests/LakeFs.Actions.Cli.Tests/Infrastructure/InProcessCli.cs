@@ -32,7 +32,7 @@ public sealed class InProcessCli : IDisposable
     public async Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         using var stdout = new MemoryStream();
-        await using var stdoutText = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 256, leaveOpen: true) { AutoFlush = true };
+        await using var stdoutText = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true);
         await using var stderr = new StringWriter();
         var environment = new CliEnvironment
         {
