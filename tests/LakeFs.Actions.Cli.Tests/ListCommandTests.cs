@@ -73,7 +73,7 @@ public sealed class ListCommandTests : IAsyncLifetime, IDisposable
 
     [Theory]
     [InlineData("--branch", "main", new[] { "post", "pre" })]
-    [InlineData("--commit", "a", new[] { "post", "pre" })]
+    [InlineData("--commit", "<main commit>", new[] { "post", "pre" })]
     [InlineData("--status", "failed", new[] { "failed" })]
     [InlineData("--event", "pre-commit", new[] { "failed", "pre" })]
     [InlineData("--since", "3h30m", new[] { "merge", "failed" })]
