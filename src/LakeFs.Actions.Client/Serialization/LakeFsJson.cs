@@ -39,5 +39,6 @@ public static class LakeFsJson
         settings.DateParseHandling = DateParseHandling.None;
         settings.MaxDepth = 64;
         settings.Converters.Add(new GoZeroTimeConverter());
+        settings.ContractResolver = DeclaredFieldsContractResolver.Instance;
     }
 }

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using LakeFs.Actions.Cli.Output;
+using LakeFs.Actions.Cli.Watching;
+using LakeFs.Actions.Client;
+
+namespace LakeFs.Actions.Cli.Commands;
+
+/// <summary><c>lakefs-runs watch</c>: waits for the runs of a commit and prints each as it appears (like <c>gh run watch</c>).</summary>
+internal static class WatchCommand
+{
+    public const string Description = """
+        Wait for the runs of a commit and print each one as it appears, oldest first.
+        When to stop:
+          with --event: as soon as a run of that event type arrived;
+          without: once at least one run arrived and the next poll brought no new one
+          (no new run for two poll intervals after the latest), so post-* runs that
+          lakeFS records shortly after the pre-* ones are still caught.
+        Gives up with exit code 124 after --timeout.
+        """;
+
+    public static Command Create(GlobalOptions globals, CliEnvironment environment)
+    {
+        var repository = new Argument<string>("repository") { Description = "Repository id." };
+        var commit = new Option<string>("--commit") { Description = "Commit id whose runs to wait for.", HelpName = "commit-id", Required = true };
+        var eventType = new Option<string?>("--event") { Description = "Only runs of this event type; stop when one arrived.", HelpName = "event" };
+        var interval = DurationOption("--interval", "Time between two polls, e.g. 500ms, 2s.", TimeSpan.FromSeconds(2));
+        var timeout = DurationOption("--timeout", "Give up (exit 124) after this long, e.g. 90s, 10m, 1h.", TimeSpan.FromMinutes(10));
+        var exitStatus = new Option<bool>("--exit-status") { Description = "Exit with 1 when one of the runs failed." };
+        var command = new Command("watch", Description) { repository, commit, eventType, interval, timeout, exitStatus };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var settings = globals.Read(parseResult);
+            var request = new WatchRequest(
+                parseResult.GetRequiredValue(repository),
+                new RunQuery { Commit = parseResult.GetRequiredValue(commit), EventType = parseResult.GetValue(eventType) },
+                new WatchOptions { PollInterval = parseResult.GetValue(interval), Timeout = parseResult.GetValue(timeout) },
+                parseResult.GetValue(exitStatus),
+                settings.Output);
+            return ClientCommand.RunAsync(environment, settings, (client, token) => ExecuteAsync(client, environment, request, token), cancellationToken);
+        });
+        return command;
+    }
+
+    private static Option<TimeSpan> DurationOption(string name, string description, TimeSpan defaultValue) => new(name)
+    {
+        Description = description,
+        HelpName = "duration",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => ParseDuration(name, result),
+    };
+
+    private static TimeSpan ParseDuration(string name, ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (DurationParser.TryParse(text, out var duration) && duration > TimeSpan.Zero)
+        {
+            return duration;
+        }
+
+        result.AddError($"{name} must be a positive duration such as 500ms, 2s, 10m or 1h (was '{text}').");
+        return default;
+    }
+
+    private static async Task<int> ExecuteAsync(ILakeFsActionsClient client, CliEnvironment environment, WatchRequest request, CancellationToken cancellationToken)
+    {
+        var json = request.Format == OutputFormat.Json ? new JsonLineWriter(environment.Out) : null;
+        var lines = json is null ? new RunLineWriter(ConsoleFactory.Create(environment)) : null;
+        var failed = false;
+        try
+        {
+            await new CommitRunWatch(client, environment.TimeProvider).WatchAsync(request.Repository, request.Query, request.Options, async run =>
+            {
+                failed |= run.Status == RunStatus.Failed;
+                if (json is not null)
+                {
+                    await json.WriteLineAsync(run, cancellationToken);
+                }
+                else
+                {
+                    lines!.Write(run);
+                }
+
+                await environment.Out.FlushAsync(cancellationToken);
+            }, cancellationToken);
+        }
+        catch (TimeoutException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var what = request.Query.EventType is { } eventType ? $"a {eventType} run" : "runs";
+            throw new TimeoutException($"Timed out after {DurationParser.Format(request.Options.Timeout!.Value)} waiting for {what} of commit {request.Query.Commit} in repository {request.Repository}.");
+        }
+
+        return request.ExitStatus && failed ? ExitCodes.RunFailed : ExitCodes.Success;
+    }
+
+    private sealed record WatchRequest(string Repository, RunQuery Query, WatchOptions Options, bool ExitStatus, OutputFormat Format);
+}

@@ -1,0 +1,42 @@
+namespace LakeFs.Actions.Cli;
+
+/// <summary>The exit codes of <c>lakefs-runs</c>, as listed in <c>--help</c>.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did what it was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>With <c>--exit-status</c>: a run or hook failed.</summary>
+    public const int RunFailed = 1;
+
+    /// <summary>Bad arguments or configuration.</summary>
+    public const int Usage = 2;
+
+    /// <summary>The repository, run or hook run does not exist (HTTP 404).</summary>
+    public const int NotFound = 3;
+
+    /// <summary>Authentication or permission failure (HTTP 401 or 403).</summary>
+    public const int Unauthorized = 4;
+
+    /// <summary>Any other API or network error, after the client's retries.</summary>
+    public const int ApiError = 5;
+
+    /// <summary><c>watch</c> gave up at <c>--timeout</c> (the code <c>timeout(1)</c> uses).</summary>
+    public const int Timeout = 124;
+
+    /// <summary>Interrupted with Ctrl+C (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>The list shown at the end of <c>--help</c>.</summary>
+    public const string HelpText = """
+        Exit codes:
+          0    success
+          1    with --exit-status: a run or hook failed
+          2    usage error (bad arguments or configuration)
+          3    not found (HTTP 404: repository, run or hook run)
+          4    authentication or permission error (HTTP 401/403)
+          5    any other API or network error, after retries
+          124  watch timed out (--timeout)
+          130  interrupted (Ctrl+C)
+        """;
+}

@@ -1,0 +1,11 @@
+namespace LakeFs.Actions.Cli.Output;
+
+/// <summary>The value of <c>--output</c>.</summary>
+internal enum OutputFormat
+{
+    /// <summary>An aligned table for people; coloured statuses on a terminal.</summary>
+    Table,
+
+    /// <summary>JSON with lakeFS's wire field names: one object per line (<c>view</c>: one object).</summary>
+    Json,
+}
