@@ -25,13 +25,14 @@ internal static class BenchmarkConfiguration
                 .WithId("Quick")
                 .WithLaunchCount(1)
                 .WithWarmupCount(3)
-                .WithIterationCount(7)
+                .WithIterationCount(9)
                 .WithIterationTime(TimeInterval.FromMilliseconds(250))
             : Job.Default.WithId("Full");
 
         return ManualConfig.CreateEmpty()
             .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))
             .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddColumn(StatisticColumn.Median)
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(MarkdownExporter.GitHub)
             .AddAnalyser([.. DefaultConfig.Instance.GetAnalysers()])

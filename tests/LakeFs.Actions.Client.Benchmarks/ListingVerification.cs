@@ -5,6 +5,11 @@ namespace LakeFs.Actions.Client.Benchmarks;
 /// <summary>Checks, before measuring, that every listing implementation read the same runs.</summary>
 internal static class ListingVerification
 {
+    private static readonly HashSet<Type> Verified = [];
+
+    /// <summary>True the first time it is asked for <paramref name="benchmarks"/>: BenchmarkDotNet sets a class up once per benchmark, one check is enough.</summary>
+    public static bool FirstTimeFor(Type benchmarks) => Verified.Add(benchmarks);
+
     public static void SameRuns(long expectedCount, RunTally reference, params (string Name, RunTally Tally, bool SameTimes)[] others)
     {
         if (reference.Count != expectedCount)
