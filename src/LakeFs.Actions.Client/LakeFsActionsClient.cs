@@ -98,20 +98,22 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
 
     private static AuthenticationHeaderValue? CreateAuthorization(LakeFsClientOptions options, ILogger logger)
     {
-        if (!string.IsNullOrWhiteSpace(options.BearerToken))
-        {
-            return new AuthenticationHeaderValue("Bearer", options.BearerToken);
-        }
-
-        if (string.IsNullOrWhiteSpace(options.AccessKeyId))
+        var bearer = !string.IsNullOrWhiteSpace(options.BearerToken);
+        if (!bearer && string.IsNullOrWhiteSpace(options.AccessKeyId))
         {
             return null;
         }
 
+        // Either kind of credential is readable by anyone on the path when sent over plain http.
         var endpoint = options.Endpoint!;
         if (endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback)
         {
-            LakeFsLog.InsecureBasicAuthentication(logger, endpoint.Host);
+            LakeFsLog.InsecureAuthentication(logger, bearer ? "Bearer" : "Basic", endpoint.Host);
+        }
+
+        if (bearer)
+        {
+            return new AuthenticationHeaderValue("Bearer", options.BearerToken);
         }
 
         var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.AccessKeyId + ":" + options.SecretAccessKey));

@@ -14,6 +14,6 @@ internal static partial class LakeFsLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "lakeFS {Operation} attempt {Attempt} failed ({Reason}); retrying in {DelayMilliseconds:F0} ms (status {StatusCode})")]
     public static partial void RetryScheduled(ILogger logger, string operation, int attempt, double delayMilliseconds, int statusCode, string reason);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "lakeFS credentials are sent with HTTP Basic over plain http to {Host}, which is not a loopback address; use https")]
-    public static partial void InsecureBasicAuthentication(ILogger logger, string host);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "lakeFS credentials are sent with HTTP {Scheme} authentication over plain http to {Host}, which is not a loopback address; use https")]
+    public static partial void InsecureAuthentication(ILogger logger, string scheme, string host);
 }

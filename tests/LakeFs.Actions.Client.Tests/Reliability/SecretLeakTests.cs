@@ -111,12 +111,16 @@ public sealed class SecretLeakTests
         }
     }
 
-    [Fact]
-    public async Task Basic_credentials_over_plain_http_to_a_remote_host_give_one_warning_per_client()
+    [Theory]
+    [InlineData("Basic")]
+    [InlineData("Bearer")]
+    public async Task Credentials_over_plain_http_to_a_remote_host_give_one_warning_per_client(string scheme)
     {
         var log = new CapturedLog();
         using var transport = new InMemoryTransport(_ => InMemoryTransport.Json("""{"id":"repo","creation_date":1,"default_branch":"main","storage_namespace":"s3://b"}"""));
-        var options = new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.example.com"), AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = Secret };
+        var options = scheme == "Basic"
+            ? new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.example.com"), AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = Secret }
+            : new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.example.com"), BearerToken = Token };
 
         using (var client = new LakeFsActionsClient(options, transport, log))
         {
@@ -128,6 +132,7 @@ public sealed class SecretLeakTests
 
         var warning = Assert.Single(log.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("lakefs.example.com", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(scheme, warning.Message, StringComparison.Ordinal);
         Assert.Contains("https", warning.Message, StringComparison.Ordinal);
         AssertClean("the warning", warning.ToString());
         Assert.Equal(3, transport.Requests);
@@ -141,6 +146,8 @@ public sealed class SecretLeakTests
     [InlineData("http://127.0.0.1:8000", "basic")]
     [InlineData("http://localhost:8000", "basic")]
     [InlineData("http://[::1]:8000", "basic")]
+    [InlineData("https://lakefs.example.com", "bearer")]
+    [InlineData("http://127.0.0.1:8000", "bearer")]
     [InlineData("http://lakefs.example.com", "none")]
     public void No_warning_when_the_credentials_are_not_exposed(string endpoint, string credentials)
     {
@@ -151,6 +158,10 @@ public sealed class SecretLeakTests
         {
             options.AccessKeyId = "AKIAIOSFODNN7EXAMPLE";
             options.SecretAccessKey = Secret;
+        }
+        else if (credentials == "bearer")
+        {
+            options.BearerToken = Token;
         }
 
         using var client = new LakeFsActionsClient(options, transport, log);
