@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LakeFs.Actions.Client.Testing;
 
 namespace LakeFs.Actions.Client.Benchmarks.Wire;
 
@@ -87,7 +88,7 @@ internal sealed class RunListPages
                 json.WriteString("end_time", Rfc3339Nano(start.AddMilliseconds(250 + (i % 7) * 100), (nanos + 417_003) % 1_000_000_000));
                 json.WriteString("event_type", Events[i % Events.Length]);
                 json.WriteString("status", i % 10 == 9 ? "failed" : "completed");
-                json.WriteString("commit_id", CommitId(i));
+                json.WriteString("commit_id", BulkRuns.CommitId(i));
                 json.WriteEndObject();
             }
 
@@ -123,22 +124,5 @@ internal sealed class RunListPages
         }
 
         return seconds + "." + nanos.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0') + "Z";
-    }
-
-    private static string CommitId(int index)
-    {
-        var x = (ulong)index + 1;
-        Span<char> chars = stackalloc char[64];
-        for (var part = 0; part < 4; part++)
-        {
-            x ^= x >> 33;
-            x *= 0xff51afd7ed558ccdUL;
-            x ^= x >> 33;
-            x *= 0xc4ceb9fe1a85ec53UL;
-            x ^= x >> 33;
-            x.TryFormat(chars.Slice(part * 16, 16), out _, "x16", CultureInfo.InvariantCulture);
-        }
-
-        return new string(chars);
     }
 }
