@@ -134,7 +134,7 @@ internal static class ResponseMutator
         1 => new JValue(random.Next(2) == 0),
         2 => new JValue(random.NextInt64(long.MinValue, long.MaxValue)),
         3 => new JValue(random.NextDouble() * 1e300),
-        4 => new JArray(1, "two", null),
+        4 => new JArray(1, "two", JValue.CreateNull()),
         5 => new JObject { ["nested"] = new JArray() },
         6 => new JValue(random.Next().ToString(CultureInfo.InvariantCulture)),
         _ => new JValue(string.Empty),
