@@ -50,7 +50,10 @@ internal sealed class GoZeroTimeConverter : JsonConverter<DateTimeOffset?>
     {
         if (value is { } time)
         {
-            writer.WriteValue(time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture));
+            // As a Go server writes RFC 3339: UTC as "Z", any other offset as "+hh:mm".
+            writer.WriteValue(time.Offset == TimeSpan.Zero
+                ? time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
+                : time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
         }
         else
         {
