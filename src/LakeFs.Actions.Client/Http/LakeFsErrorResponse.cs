@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -11,7 +12,7 @@ namespace LakeFs.Actions.Client.Http;
 /// most <see cref="MaxBodyBytes"/> of the body, takes the <c>{"message"}</c> of a JSON body or a short
 /// snippet of any other body, the <c>X-Request-ID</c> and the <c>Retry-After</c> delay.
 /// </summary>
-internal static class LakeFsErrorResponse
+internal static partial class LakeFsErrorResponse
 {
     public const int MaxBodyBytes = 16 * 1024;
     public const int MaxSnippetChars = 300;
@@ -131,8 +132,14 @@ internal static class LakeFsErrorResponse
             }
         }
 
-        return Snippet(body);
+        // A proxy's error page (nginx, a load balancer): its text says what happened, its markup does not.
+        return Snippet(trimmed[0] == '<' ? MarkupTag().Replace(body, " ") : body);
     }
+
+    // Comments, tags and doctype, including one cut open at the 16 KB read limit. Non-backtracking: linear in
+    // the body whatever a server sends.
+    [GeneratedRegex(@"<!--.*?(?:-->|\z)|<[^>]*(?:>|\z)", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex MarkupTag();
 
     internal static string Snippet(string text)
     {

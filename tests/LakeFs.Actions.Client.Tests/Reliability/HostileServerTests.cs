@@ -127,7 +127,7 @@ public sealed class HostileServerTests : IDisposable
         Assert.Equal(502, error.StatusCode);
         Assert.Equal(3, error.Attempts);
         Assert.Contains("502", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Bad Gateway", error.ServerMessage, StringComparison.Ordinal);
+        Assert.Equal("502 Bad Gateway 502 Bad Gateway nginx", error.ServerMessage);
         Assert.DoesNotContain('\n', error.Message);
         Assert.Equal(3, _server.LogEntries.Count());
     }
