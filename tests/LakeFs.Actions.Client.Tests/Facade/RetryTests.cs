@@ -60,6 +60,27 @@ public sealed class RetryTests : IDisposable
     }
 
     [Fact]
+    public async Task Retry_after_is_ignored_when_RespectRetryAfter_is_off()
+    {
+        _lakeFs.Sequence(Repo, JsonResponse(429, Error("too many requests"), ("Retry-After", "60")), JsonResponse(200, Repository("repo").ToString()));
+        using var client = _lakeFs.Client(
+            o =>
+            {
+                o.Timeout = Timeout.InfiniteTimeSpan;
+                o.Retry.MaxRetries = 4;
+                o.Retry.BaseDelay = TimeSpan.FromSeconds(1);
+                o.Retry.RespectRetryAfter = false;
+            },
+            _clock);
+
+        await _clock.DriveAsync(client.GetRepositoryAsync("repo"));
+
+        var delay = Assert.Single(_clock.Delays);
+        Assert.InRange(delay, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(10)); // the jittered backoff, not the 60 s asked for
+        Assert.Equal(2, _lakeFs.Requests.Count);
+    }
+
+    [Fact]
     public async Task Retry_after_as_an_http_date_waits_until_that_date()
     {
         var until = _clock.GetUtcNow().AddSeconds(20).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
