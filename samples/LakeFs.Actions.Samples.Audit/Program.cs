@@ -49,7 +49,7 @@ else
     });
 }
 
-builder.Services.AddSingleton(_ => new AuditRunner(_.GetRequiredService<ILakeFsActionsClient>(), Console.Out));
+builder.Services.AddSingleton(services => new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>(), Console.Out));
 
 using var host = builder.Build();
 using var cancel = new CancellationTokenSource();
