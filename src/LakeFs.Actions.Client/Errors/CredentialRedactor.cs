@@ -43,6 +43,9 @@ internal sealed class CredentialRedactor
             }
         }
 
+        // As they appear in a URL (a redirect's location) too: percent-encoded, and Base64 without its padding.
+        secrets.AddRange(secrets.Select(Uri.EscapeDataString).Concat(secrets.Select(s => s.TrimEnd('='))).ToList());
+
         // Longest first, so the whole header is masked before its parts.
         return new CredentialRedactor([.. secrets.Where(s => s.Length >= MinimumSecretLength).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)]);
     }
