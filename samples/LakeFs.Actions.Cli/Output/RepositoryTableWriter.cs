@@ -21,7 +21,7 @@ internal static class RepositoryTableWriter
                 new Text(repository.Id),
                 new Text(repository.DefaultBranch),
                 new Text(repository.StorageNamespace),
-                new Text(DisplayTime.Of(DateTimeOffset.FromUnixTimeSeconds(repository.CreationDate))));
+                new Text(DisplayTime.Of(repository.CreationDate)));
         }
 
         console.Write(table);

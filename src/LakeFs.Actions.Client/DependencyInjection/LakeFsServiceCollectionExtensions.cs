@@ -86,7 +86,7 @@ public static class LakeFsServiceCollectionExtensions
 
         var httpClientName = name == Options.DefaultName ? HttpClientName : HttpClientName + ":" + name;
         var builder = services.AddHttpClient(httpClientName)
-            .ConfigurePrimaryHttpMessageHandler(LakeFsActionsClient.CreateDefaultTransport)
+            .ConfigurePrimaryHttpMessageHandler(LakeFsConnection.CreateDefaultTransport)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(provider => new LakeFsResponseHandler(
                 provider.GetService<ILoggerFactory>()?.CreateLogger<LakeFsActionsClient>(),

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using LakeFs.Actions.Client.Http;
 
 namespace LakeFs.Actions.Client.Diagnostics;
 
 /// <summary>
 /// Tracing and metrics, both named <c>LakeFs.Actions.Client</c>: add the source and the meter to
-/// OpenTelemetry and lakeFS calls show up in traces and dashboards.
+/// OpenTelemetry and lakeFS calls show up in traces and dashboards. Follows the OpenTelemetry conventions:
+/// the tags an operation is known by are given when its activity starts (so samplers see them), a successful
+/// activity keeps the status Unset, a failed one (including a cancelled one) gets Error and <c>error.type</c>.
 /// </summary>
 internal static class LakeFsTelemetry
 {
@@ -14,6 +17,10 @@ internal static class LakeFsTelemetry
     public const string OperationTag = "lakefs.operation";
     public const string RepositoryTag = "lakefs.repository";
     public const string StatusCodeTag = "http.response.status_code";
+    public const string MethodTag = "http.request.method";
+    public const string ServerAddressTag = "server.address";
+    public const string ServerPortTag = "server.port";
+    public const string ErrorTypeTag = "error.type";
     public const string AttemptsTag = "lakefs.attempts";
     public const string PagesTag = "lakefs.pages";
     public const string RouteTag = "http.route";
@@ -28,8 +35,13 @@ internal static class LakeFsTelemetry
     /// <summary>Requests sent, by route and status code.</summary>
     public static readonly Counter<long> Requests = Meter.CreateCounter<long>("lakefs.client.requests", "{request}", "HTTP requests sent to lakeFS.");
 
-    /// <summary>Time to response headers, by route and status code.</summary>
-    public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>("lakefs.client.request.duration", "s", "Time until lakeFS answered a request.");
+    /// <summary>Time to response headers, by route and status code; bucket advice as OpenTelemetry's HTTP conventions give for seconds.</summary>
+    public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram(
+        "lakefs.client.request.duration",
+        "s",
+        "Time until lakeFS answered a request.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10] });
 
     /// <summary>Retries scheduled, by operation and reason.</summary>
     public static readonly Counter<long> Retries = Meter.CreateCounter<long>("lakefs.client.retries", "{retry}", "Requests retried after a throttling or transient failure.");
@@ -54,19 +66,50 @@ internal static class LakeFsTelemetry
         }
     }
 
-    /// <summary>Starts the activity of one facade operation; null when nobody listens.</summary>
-    public static Activity? StartOperation(string operation, string? repository)
+    /// <summary>
+    /// Starts the activity of one facade operation, with its tags, so that samplers see them; null when nobody
+    /// listens. The only place an operation's activity starts (see <c>LakeFsRequestPipeline.StartActivity</c>).
+    /// </summary>
+    public static Activity? StartOperation(LakeFsOperation operation, string? repository, string serverAddress, int serverPort)
     {
-        var activity = Source.StartActivity("lakeFS " + operation, ActivityKind.Client);
-        if (activity is not null)
+        if (!Source.HasListeners())
         {
-            activity.SetTag(OperationTag, operation);
-            if (repository is not null)
-            {
-                activity.SetTag(RepositoryTag, repository);
-            }
+            return null;
         }
 
-        return activity;
+        var tags = new TagList
+        {
+            { OperationTag, operation.Id },
+            { MethodTag, operation.Method.Method },
+            { ServerAddressTag, serverAddress },
+            { ServerPortTag, serverPort },
+        };
+        if (repository is not null)
+        {
+            tags.Add(RepositoryTag, repository);
+        }
+
+        return Source.StartActivity(ActivityKind.Client, parentContext: default, tags, name: "lakeFS " + operation.Id);
     }
+
+    /// <summary>Marks an operation's activity as failed: status Error with a short description, and <c>error.type</c>.</summary>
+    public static void RecordFailure(Activity? activity, Exception error)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetStatus(ActivityStatusCode.Error, error is LakeFsApiException api ? api.Reason : error.GetType().Name);
+        activity.SetTag(ErrorTypeTag, ErrorType(error));
+    }
+
+    /// <summary>The <c>error.type</c> of a failure: the HTTP status for an error status, otherwise the full name of the underlying exception type.</summary>
+    public static string ErrorType(Exception error) => error switch
+    {
+        LakeFsApiException { ErrorType: { } type } => type,
+        LakeFsApiException { StatusCode: >= 300 } api => api.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        OperationCanceledException => typeof(OperationCanceledException).FullName!,
+        _ => error.GetType().FullName ?? "_OTHER",
+    };
 }

@@ -59,16 +59,19 @@ public class LakeFsApiException : Exception
     public string? RequestId { get; }
 
     /// <summary>The lakeFS operation that failed, e.g. <c>listRepositoryRuns</c>.</summary>
-    public string? Operation { get; internal set; }
+    public string? Operation { get; }
 
     /// <summary>Number of attempts made, including retries (1 when the request was not retried).</summary>
     public int Attempts { get; internal set; } = 1;
 
     /// <summary>True when the server (or a proxy) throttled the request: status 420, 429 or 503.</summary>
-    public bool IsThrottled => StatusCode is 420 or 429 or 503;
+    public bool IsThrottled => LakeFsStatusCodes.IsThrottling(StatusCode);
 
     /// <summary>The <c>Retry-After</c> delay the server asked for, if any.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The OpenTelemetry <c>error.type</c> of this failure: the status code, or the type of the underlying error.</summary>
+    internal string? ErrorType { get; init; }
 
     /// <summary>What went wrong, without the operation, status and request id.</summary>
     public string Reason { get; }

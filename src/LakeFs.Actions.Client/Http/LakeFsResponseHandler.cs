@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace LakeFs.Actions.Client.Http;
 
 /// <summary>
-/// The client's message handler: logs and measures each request, and turns every non-2xx answer (and a
-/// 2xx answer that is not the JSON it must be) into a <see cref="LakeFsApiException"/> before the
-/// generated client sees it, reading only a bounded part of the body.
+/// The client's message handler: logs and measures each request under the route of the operation it carries
+/// (<see cref="LakeFsOperation.Of"/>), and turns every non-2xx answer (and a 2xx answer that is not the JSON
+/// its operation expects) into a <see cref="LakeFsApiException"/> before the REST client sees it.
 /// </summary>
 internal sealed class LakeFsResponseHandler : DelegatingHandler
 {
@@ -23,7 +23,7 @@ internal sealed class LakeFsResponseHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var route = LakeFsRoute.Match(request.RequestUri);
+        var operation = LakeFsOperation.Of(request);
         var started = _timeProvider.GetTimestamp();
         HttpResponseMessage response;
         try
@@ -33,42 +33,40 @@ internal sealed class LakeFsResponseHandler : DelegatingHandler
         catch (Exception error) when (error is HttpRequestException or IOException or OperationCanceledException)
         {
             var failedAfter = _timeProvider.GetElapsedTime(started);
-            LakeFsLog.RequestFailed(_logger, request.Method.Method, route.Template, failedAfter.TotalMilliseconds, error.GetType().Name + ": " + error.Message);
-            LakeFsTelemetry.Requests.Add(1, new(LakeFsTelemetry.RouteTag, route.Template), new(LakeFsTelemetry.StatusCodeTag, 0));
+            LakeFsLog.RequestFailed(_logger, request.Method.Method, operation.Route, failedAfter.TotalMilliseconds, error.GetType().Name + ": " + ErrorText.Snippet(error.Message));
+            LakeFsTelemetry.Requests.Add(1, new(LakeFsTelemetry.RouteTag, operation.Route), new(LakeFsTelemetry.StatusCodeTag, 0));
             throw;
         }
 
         var elapsed = _timeProvider.GetElapsedTime(started);
         var status = (int)response.StatusCode;
-        LakeFsLog.RequestCompleted(_logger, request.Method.Method, route.Template, status, elapsed.TotalMilliseconds);
-        var tags = new TagList { { LakeFsTelemetry.RouteTag, route.Template }, { LakeFsTelemetry.StatusCodeTag, status } };
+        LakeFsLog.RequestCompleted(_logger, request.Method.Method, operation.Route, status, elapsed.TotalMilliseconds);
+        var tags = new TagList { { LakeFsTelemetry.RouteTag, operation.Route }, { LakeFsTelemetry.StatusCodeTag, status } };
         LakeFsTelemetry.Requests.Add(1, tags);
         LakeFsTelemetry.RequestDuration.Record(elapsed.TotalSeconds, tags);
         LakeFsTelemetry.CurrentOperation?.SetTag(LakeFsTelemetry.StatusCodeTag, status);
 
         if (response.IsSuccessStatusCode)
         {
-            if (route.ExpectsJson && !IsJsonOrUnspecified(response))
+            if (operation.ExpectsJson && !IsJsonOrUnspecified(response))
             {
                 using (response)
                 {
-                    var mediaType = response.Content.Headers.ContentType?.MediaType;
-                    throw await LakeFsErrorResponse.CreateExceptionAsync(
-                        response, route, $"The server answered {status} with Content-Type '{mediaType}' where JSON was expected; is the endpoint a lakeFS server?", _timeProvider, cancellationToken).ConfigureAwait(false);
+                    throw await LakeFsErrors.NotJsonAsync(response, operation, _timeProvider, cancellationToken).ConfigureAwait(false);
                 }
             }
 
             return response;
         }
 
-        if (LakeFsErrorResponse.IsThrottlingStatus(status))
+        if (LakeFsStatusCodes.IsThrottling(status))
         {
             LakeFsTelemetry.Throttled.Add(1, new KeyValuePair<string, object?>(LakeFsTelemetry.StatusCodeTag, status));
         }
 
         using (response)
         {
-            throw await LakeFsErrorResponse.CreateExceptionAsync(response, route, _timeProvider, cancellationToken).ConfigureAwait(false);
+            throw await LakeFsErrors.FromResponseAsync(response, operation, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

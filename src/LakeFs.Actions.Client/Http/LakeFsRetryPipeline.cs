@@ -15,8 +15,8 @@ namespace LakeFs.Actions.Client.Http;
 /// </summary>
 internal static class LakeFsRetryPipeline
 {
-    /// <summary>Operation name of the call, for logs.</summary>
-    public static readonly ResiliencePropertyKey<string> OperationKey = new("lakefs.operation");
+    /// <summary>The operation of the call: for logs, and whether it is safe to repeat.</summary>
+    public static readonly ResiliencePropertyKey<LakeFsOperation> OperationKey = new("lakefs.operation");
 
     public static ResiliencePipeline Create(LakeFsClientOptions options, TimeProvider timeProvider, ILogger logger)
     {
@@ -31,7 +31,7 @@ internal static class LakeFsRetryPipeline
                 UseJitter = true,
                 Delay = retry.BaseDelay,
                 MaxDelay = retry.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome.Exception, args.Context.CancellationToken)),
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome.Exception, args.Context.Properties.GetValue(OperationKey, LakeFsOperation.Unknown), args.Context.CancellationToken)),
                 DelayGenerator = args =>
                 {
                     if (retry.RespectRetryAfter && args.Outcome.Exception is LakeFsApiException { RetryAfter: { } retryAfter })
@@ -43,7 +43,7 @@ internal static class LakeFsRetryPipeline
                 },
                 OnRetry = args =>
                 {
-                    var operation = args.Context.Properties.GetValue(OperationKey, "unknown");
+                    var operation = args.Context.Properties.GetValue(OperationKey, LakeFsOperation.Unknown).Id;
                     var status = (args.Outcome.Exception as LakeFsApiException)?.StatusCode ?? 0;
                     var reason = args.Outcome.Exception is LakeFsApiException api ? api.Reason : args.Outcome.Exception?.GetType().Name ?? "unknown";
                     LakeFsLog.RetryScheduled(logger, operation, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, status, reason);
@@ -62,18 +62,22 @@ internal static class LakeFsRetryPipeline
     }
 
     /// <summary>
-    /// Throttling (420, 429, 503), 408, 500, 502, 504, attempt timeouts, transport errors and bodies cut
-    /// off mid-stream are transient. 4xx answers, malformed bodies, TLS trust failures and the caller's
-    /// own cancellation are not.
+    /// For an operation that is safe to repeat (GET, PUT, DELETE): throttling (420, 429, 503), 408, 500, 502,
+    /// 504, attempt timeouts, transport errors and bodies cut off mid-stream are transient. For one that is not
+    /// (POST): only a refusal before the server acted on it, i.e. 420 or 429 and a connection that was never
+    /// made; after a 5xx, a timeout or a broken connection the server may have acted, so it is not repeated.
+    /// 4xx answers, malformed bodies, TLS trust failures and the caller's own cancellation are never transient.
     /// </summary>
-    public static bool IsTransient(Exception? error, CancellationToken callerToken) => error switch
+    public static bool IsTransient(Exception? error, LakeFsOperation operation, CancellationToken callerToken) => error switch
     {
         null => false,
         OperationCanceledException when callerToken.IsCancellationRequested => false,
-        LakeFsApiException api => LakeFsErrorResponse.IsTransientStatus(api.StatusCode),
-        TimeoutRejectedException => true,
+        LakeFsApiException api => operation.IsSafeToRepeat ? LakeFsStatusCodes.IsTransient(api.StatusCode) : LakeFsStatusCodes.IsRefusedUnread(api.StatusCode),
         HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => false,
         HttpRequestException { InnerException: AuthenticationException } => false,
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } => true, // never sent
+        _ when !operation.IsSafeToRepeat => false,
+        TimeoutRejectedException => true,
         HttpRequestException => true,
         IOException => true,
         OperationCanceledException => true, // HttpClient.Timeout of a client configured by the user

@@ -16,6 +16,12 @@ public sealed class LakeFsClientOptions
     /// <summary>Largest page size lakeFS serves.</summary>
     public const int MaxPageSize = 1000;
 
+    /// <summary>The default of <see cref="MaxResponseBodySize"/>: 32 MiB.</summary>
+    public const long DefaultMaxResponseBodySize = 32L * 1024 * 1024;
+
+    private const long MinResponseBodySize = 1024;
+    private const long MaxResponseBodySizeLimit = 1024L * 1024 * 1024;
+
     /// <summary>
     /// The lakeFS server, e.g. <c>https://lakefs.example.com</c>; with or without the <c>/api/v1</c> suffix.
     /// </summary>
@@ -36,8 +42,19 @@ public sealed class LakeFsClientOptions
     /// <summary>Default page size for listings (1..1000); <c>null</c> lets the server choose (100).</summary>
     public int? PageSize { get; set; }
 
-    /// <summary>Time limit of one attempt (until the response is read); default 100 s. Retries get a fresh limit.</summary>
+    /// <summary>
+    /// Time limit of one attempt, end to end: until the response headers and, for a JSON answer, its whole
+    /// body are read; default 100 s. Retries get a fresh limit. Hook output is streamed to the caller, so its
+    /// body is read under the caller's token instead.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// The largest JSON response body the client reads, in bytes (1 KiB to 1 GiB); default 32 MiB. A larger
+    /// answer fails with a <see cref="LakeFsApiException"/> instead of being held in memory. A page of 1,000
+    /// runs is about 300 KB. Does not limit hook output, which is streamed.
+    /// </summary>
+    public long MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
 
     /// <summary>
     /// Fetch the next page of a listing while the caller is still consuming the current one. Hides the
@@ -60,6 +77,7 @@ public sealed class LakeFsClientOptions
         text.Append(", BearerToken=").Append(BearerToken is null ? "(not set)" : "***");
         text.Append(", PageSize=").Append(PageSize?.ToString(CultureInfo.InvariantCulture) ?? "(server default)");
         text.Append(", Timeout=").Append(Timeout.ToString("c", CultureInfo.InvariantCulture));
+        text.Append(", MaxResponseBodySize=").Append(MaxResponseBodySize.ToString(CultureInfo.InvariantCulture));
         text.Append(", PrefetchNextPage=").Append(PrefetchNextPage ? "true" : "false");
         text.Append(", Retry={").Append(Retry).Append('}');
         return text.ToString();
@@ -116,6 +134,11 @@ public sealed class LakeFsClientOptions
             errors.Add($"{nameof(Timeout)} must be positive or Timeout.InfiniteTimeSpan (was {Timeout}).");
         }
 
+        if (MaxResponseBodySize is < MinResponseBodySize or > MaxResponseBodySizeLimit)
+        {
+            errors.Add($"{nameof(MaxResponseBodySize)} must be between {MinResponseBodySize} and {MaxResponseBodySizeLimit} bytes (was {MaxResponseBodySize}).");
+        }
+
         if (Retry is null)
         {
             errors.Add($"{nameof(Retry)} must not be null.");
@@ -147,6 +170,7 @@ public sealed class LakeFsClientOptions
         BearerToken = BearerToken,
         PageSize = PageSize,
         Timeout = Timeout,
+        MaxResponseBodySize = MaxResponseBodySize,
         PrefetchNextPage = PrefetchNextPage,
         Retry = new LakeFsRetryOptions
         {

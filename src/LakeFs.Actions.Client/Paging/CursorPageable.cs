@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using LakeFs.Actions.Client.Diagnostics;
+using LakeFs.Actions.Client.Http;
 
 namespace LakeFs.Actions.Client.Paging;
 
@@ -13,7 +14,8 @@ namespace LakeFs.Actions.Client.Paging;
 /// </summary>
 internal sealed class CursorPageable<T> : AsyncPageable<T>
 {
-    private readonly string _operation;
+    private readonly LakeFsRequestPipeline _pipeline;
+    private readonly LakeFsOperation _operation;
     private readonly string? _repository;
     private readonly Func<string?, int?, CancellationToken, Task<CursorPage<T>>> _fetch;
     private readonly int? _pageSize;
@@ -21,7 +23,8 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
     private readonly Func<T, bool>? _filter;
     private readonly Func<T, bool>? _stopBefore;
 
-    /// <param name="operation">lakeFS operation id, for errors and traces.</param>
+    /// <param name="pipeline">Starts the listing's activity.</param>
+    /// <param name="operation">The lakeFS operation, for errors and traces.</param>
     /// <param name="repository">Repository, for traces.</param>
     /// <param name="fetch">Fetches the page after a cursor with a page size.</param>
     /// <param name="pageSize">Default page size; a page size hint wins.</param>
@@ -30,7 +33,8 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
     /// <param name="stopBefore">Ends the listing at the first item for which it is true (that item is left out).</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     public CursorPageable(
-        string operation,
+        LakeFsRequestPipeline pipeline,
+        LakeFsOperation operation,
         string? repository,
         Func<string?, int?, CancellationToken, Task<CursorPage<T>>> fetch,
         int? pageSize,
@@ -40,6 +44,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         CancellationToken cancellationToken)
         : base(cancellationToken)
     {
+        _pipeline = pipeline;
         _operation = operation;
         _repository = repository;
         _fetch = fetch;
@@ -63,7 +68,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
 
     private async IAsyncEnumerable<Page<T>> EnumeratePagesAsync(string? after, int? amount, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var activity = LakeFsTelemetry.StartOperation(_operation, _repository);
+        using var activity = _pipeline.StartActivity(_operation, _repository);
         using var prefetchCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
         if (after is not null)
@@ -83,7 +88,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
                 pages++;
                 activity?.SetTag(LakeFsTelemetry.PagesTag, pages);
 
-                var next = NextCursor(current, seenCursors);
+                var next = NextCursor(current, seenCursors, activity);
                 var values = Select(current.Items!, out var stopped);
                 if (stopped)
                 {
@@ -98,7 +103,6 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
                 yield return new Page<T>(values, next);
                 if (next is null)
                 {
-                    activity?.SetStatus(ActivityStatusCode.Ok);
                     yield break;
                 }
 
@@ -147,18 +151,18 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         }
     }
 
-    private string? NextCursor(CursorPage<T> page, HashSet<string> seenCursors)
+    private string? NextCursor(CursorPage<T> page, HashSet<string> seenCursors, Activity? activity)
     {
         if (page.Pagination is null || page.Items is null)
         {
-            throw new LakeFsApiException(200, "The server sent a page without 'pagination' or 'results'.", operation: _operation);
+            throw LakeFsErrors.BrokenPage(_operation.Id, activity, "The server sent a page without 'pagination' or 'results'.");
         }
 
         for (var i = 0; i < page.Items.Count; i++)
         {
             if (page.Items[i] is null)
             {
-                throw new LakeFsApiException(200, string.Create(CultureInfo.InvariantCulture, $"The server sent a page whose 'results' holds null at index {i}; the response could not be read as lakeFS JSON."), operation: _operation);
+                throw LakeFsErrors.BrokenPage(_operation.Id, activity, string.Create(CultureInfo.InvariantCulture, $"The server sent a page whose 'results' holds null at index {i}; the response could not be read as lakeFS JSON."));
             }
         }
 
@@ -170,12 +174,12 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         var next = page.Pagination.NextOffset;
         if (string.IsNullOrEmpty(next))
         {
-            throw new LakeFsApiException(200, "The server said has_more=true but sent an empty next_offset; stopping instead of fetching the same page again.", operation: _operation);
+            throw LakeFsErrors.BrokenPage(_operation.Id, activity, "The server said has_more=true but sent an empty next_offset; stopping instead of fetching the same page again.");
         }
 
         if (!seenCursors.Add(next))
         {
-            throw new LakeFsApiException(200, $"The server sent the cursor '{Shorten(next)}' twice; stopping instead of looping over the same pages.", operation: _operation);
+            throw LakeFsErrors.BrokenPage(_operation.Id, activity, $"The server sent the cursor '{Shorten(next)}' twice; stopping instead of looping over the same pages.");
         }
 
         return next;

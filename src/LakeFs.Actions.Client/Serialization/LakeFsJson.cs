@@ -18,7 +18,7 @@ public static class LakeFsJson
         return settings;
     }
 
-    /// <summary>Reads a lakeFS JSON document into a model type such as <see cref="ActionRunList"/>.</summary>
+    /// <summary>Reads a lakeFS JSON document into a model type such as <see cref="ActionRun"/> or <see cref="HookRun"/>.</summary>
     /// <typeparam name="T">The model type.</typeparam>
     /// <param name="json">The JSON text.</param>
     /// <returns>The model.</returns>

@@ -19,6 +19,7 @@ internal sealed class TelemetryCapture : IDisposable
     private readonly MeterListener _meterListener = new();
     private readonly ConcurrentQueue<Activity> _activities = new();
     private readonly ConcurrentQueue<Measurement> _measurements = new();
+    private readonly ConcurrentQueue<IReadOnlyDictionary<string, object?>> _sampledTags = new();
 
     /// <param name="listenToClientSource">False to listen only to the test's own source (the client's activities are then not created).</param>
     public TelemetryCapture(bool listenToClientSource = true)
@@ -27,9 +28,20 @@ internal sealed class TelemetryCapture : IDisposable
         {
             ShouldListenTo = source => source == _testSource || (listenToClientSource && source.Name == ClientSourceName),
             Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
-                options.Source == _testSource || (Root is not null && options.Parent.TraceId == Root.TraceId)
-                    ? ActivitySamplingResult.AllDataAndRecorded
-                    : ActivitySamplingResult.None,
+            {
+                if (options.Source == _testSource)
+                {
+                    return ActivitySamplingResult.AllDataAndRecorded;
+                }
+
+                if (Root is not null && options.Parent.TraceId == Root.TraceId)
+                {
+                    _sampledTags.Enqueue(options.Tags?.ToDictionary(t => t.Key, t => t.Value) ?? []);
+                    return ActivitySamplingResult.AllDataAndRecorded;
+                }
+
+                return ActivitySamplingResult.None;
+            },
             ActivityStopped = activity =>
             {
                 if (activity.Source.Name == ClientSourceName && activity.TraceId == Root?.TraceId)
@@ -55,6 +67,9 @@ internal sealed class TelemetryCapture : IDisposable
 
     /// <summary>The test's root activity; the client's activities are its children.</summary>
     public Activity? Root { get; }
+
+    /// <summary>The tags each client activity had when the sampler was asked about it, in start order.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> SampledTags => [.. _sampledTags];
 
     /// <summary>The client's activities that stopped so far, in stop order.</summary>
     public IReadOnlyList<Activity> Activities => [.. _activities];

@@ -131,7 +131,7 @@ public class WireFormatTests
         var page = LakeFsJson.Deserialize<RepositoryList>(json);
 
         Assert.Equal("demo-repo", page.Results[0].Id);
-        Assert.Equal(1753265730L, page.Results[0].CreationDate);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1753265730), page.Results[0].CreationDate);
         Assert.Equal("main", page.Results[0].DefaultBranch);
         Assert.Equal("s3://bucket/demo", page.Results[0].StorageNamespace);
         Assert.False(page.Results[0].ReadOnly);
