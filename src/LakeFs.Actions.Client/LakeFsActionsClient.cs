@@ -6,6 +6,7 @@ using System.Text;
 using LakeFs.Actions.Client.Diagnostics;
 using LakeFs.Actions.Client.Http;
 using LakeFs.Actions.Client.Paging;
+using LakeFs.Actions.Client.Watching;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -24,6 +25,7 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
     private readonly LakeFsClientOptions _options = null!;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly HttpClient? _ownedHttpClient;
+    private readonly ILogger _logger = NullLogger.Instance;
 
     /// <summary>Creates a client that talks to <see cref="LakeFsClientOptions.Endpoint"/> over its own connection pool.</summary>
     /// <param name="options">Endpoint, credentials, retry and paging settings.</param>
@@ -58,6 +60,7 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
         };
         _ownedHttpClient = new HttpClient(handler, disposeHandler: transport is null) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         (_rest, _pipeline, _options, _timeProvider) = Initialize(_ownedHttpClient, options, loggerFactory, timeProvider);
+        _logger = loggerFactory?.CreateLogger<LakeFsActionsClient>() ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>Used by dependency injection: the HTTP client comes from <see cref="IHttpClientFactory"/>.</summary>
@@ -67,6 +70,7 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
         (_rest, _pipeline, _options, _timeProvider) = Initialize(httpClient, options, loggerFactory, timeProvider);
+        _logger = loggerFactory?.CreateLogger<LakeFsActionsClient>() ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>For mocking.</summary>
@@ -125,12 +129,11 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
         query?.Validate();
-        var branch = NullIfEmpty(query?.Branch);
-        var commit = NullIfEmpty(query?.Commit);
-        return new CursorPageable<ActionRun>(
-            "listRepositoryRuns",
+        return new RunListing(
             repository,
-            async (after, amount, token) =>
+            NullIfEmpty(query?.Branch),
+            NullIfEmpty(query?.Commit),
+            async (after, amount, branch, commit, token) =>
             {
                 var page = await SendAsync("listRepositoryRuns", token, ct => _rest.ListRepositoryRunsAsync(repository, after, amount, branch, commit, ct)).ConfigureAwait(false);
                 return new CursorPage<ActionRun>(page.Results, page.Pagination);
@@ -139,6 +142,7 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
             _options.PrefetchNextPage,
             query is { HasClientFilter: true } ? query.Matches : null,
             query?.Since is not null ? query.IsPastSince : null,
+            _logger,
             cancellationToken);
     }
 
@@ -167,7 +171,10 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
             _options.PrefetchNextPage,
             filter: null,
             stopBefore: null,
-            cancellationToken);
+            cancellationToken)
+        {
+            Logger = _logger,
+        };
     }
 
     /// <inheritdoc />
@@ -205,7 +212,10 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
             _options.PrefetchNextPage,
             filter: null,
             stopBefore: null,
-            cancellationToken);
+            cancellationToken)
+        {
+            Logger = _logger,
+        };
     }
 
     /// <inheritdoc />
@@ -222,7 +232,8 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
         query?.Validate();
         options ??= new WatchOptions();
         options.Validate();
-        return WatchCoreAsync(repository, query ?? new RunQuery(), options.PollInterval, options.Timeout, cancellationToken);
+        return new RunWatch((runQuery, token) => ListRunsAsync(repository, runQuery, token), _timeProvider)
+            .WatchAsync(repository, query ?? new RunQuery(), options.Clone(), cancellationToken);
     }
 
     /// <summary>Disposes the connection pool when the client created it.</summary>
@@ -240,92 +251,6 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
         {
             _ownedHttpClient?.Dispose();
         }
-    }
-
-    private async IAsyncEnumerable<ActionRun> WatchCoreAsync(string repository, RunQuery query, TimeSpan interval, TimeSpan? timeout, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var timeoutSource = timeout is { } limit ? new CancellationTokenSource(limit, _timeProvider) : null;
-        using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        var token = linked?.Token ?? cancellationToken;
-
-        // Run ids sort newest first. 'horizon' is the newest id seen so far: a poll pages from the newest
-        // run until it reaches a page that holds an id at or past the horizon, so it only fetches what is new.
-        var yielded = new HashSet<string>(StringComparer.Ordinal);
-        string? horizon = null;
-        var serverQuery = new RunQuery { Branch = query.Branch, Commit = query.Commit, PageSize = query.PageSize };
-        while (true)
-        {
-            List<ActionRun> fresh;
-            try
-            {
-                fresh = await PollAsync(repository, serverQuery, query, horizon, yielded, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeoutSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Watching the runs of repository '{repository}' timed out after {timeout}.");
-            }
-
-            foreach (var run in fresh)
-            {
-                if (horizon is null || string.CompareOrdinal(run.RunId, horizon) < 0)
-                {
-                    horizon = run.RunId;
-                }
-            }
-
-            // Oldest first among the new ones.
-            for (var i = fresh.Count - 1; i >= 0; i--)
-            {
-                var run = fresh[i];
-                if (query.Matches(run) && yielded.Add(run.RunId))
-                {
-                    yield return run;
-                }
-            }
-
-            try
-            {
-                await Task.Delay(interval, _timeProvider, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeoutSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Watching the runs of repository '{repository}' timed out after {timeout}.");
-            }
-        }
-    }
-
-    private async Task<List<ActionRun>> PollAsync(string repository, RunQuery serverQuery, RunQuery query, string? horizon, HashSet<string> yielded, CancellationToken cancellationToken)
-    {
-        var fresh = new List<ActionRun>();
-        await foreach (var page in ListRunsAsync(repository, serverQuery, cancellationToken).AsPages().ConfigureAwait(false))
-        {
-            var reachedKnownRuns = false;
-            foreach (var run in page.Values)
-            {
-                if (horizon is not null && string.CompareOrdinal(run.RunId, horizon) >= 0)
-                {
-                    // Known territory; a run that finished late (older id, new record) on this page still counts.
-                    reachedKnownRuns = true;
-                }
-
-                if (query.IsPastSince(run))
-                {
-                    return fresh;
-                }
-
-                if (!yielded.Contains(run.RunId))
-                {
-                    fresh.Add(run);
-                }
-            }
-
-            if (reachedKnownRuns)
-            {
-                break;
-            }
-        }
-
-        return fresh;
     }
 
     private async Task<T> TracedAsync<T>(string operation, string repository, CancellationToken cancellationToken, Func<CancellationToken, Task<T>> call)
