@@ -13,7 +13,8 @@ public sealed class WatchOptions
     /// therefore re-reads, newest first, every run that started within this window before the newest run seen,
     /// and yields those it has not yielded yet. A run is missed only if it lands more than this long after a
     /// newer run has been seen, so set it above the longest time your hooks take. Cost per poll: the pages that
-    /// cover the runs started within the window (one page when fewer runs than the page size start in it).
+    /// cover the runs started within the window (one page when fewer runs than the page size start in it), plus,
+    /// for an abbreviated <see cref="RunQuery.Commit"/>, the request that resolves it.
     /// </summary>
     public TimeSpan LookBack { get; set; } = TimeSpan.FromMinutes(15);
 
