@@ -14,7 +14,7 @@ internal static class ErrorReporter
         OperationCanceledException when cancellationToken.IsCancellationRequested => ExitCodes.Interrupted,
         TimeoutException => ExitCodes.Timeout,
         UsageException or ArgumentException => ExitCodes.Usage,
-        LakeFsApiException { StatusCode: 404 } => ExitCodes.NotFound,
+        LakeFsApiException { StatusCode: 404 or 410 } => ExitCodes.NotFound,
         LakeFsApiException { StatusCode: 401 or 403 } => ExitCodes.Unauthorized,
         _ => ExitCodes.ApiError,
     };

@@ -9,10 +9,10 @@ internal static class ExitCodes
     /// <summary>With <c>--exit-status</c>: a run or hook failed.</summary>
     public const int RunFailed = 1;
 
-    /// <summary>Bad arguments or configuration.</summary>
+    /// <summary>Bad arguments or configuration, including conflicting filters and an ambiguous commit abbreviation.</summary>
     public const int Usage = 2;
 
-    /// <summary>The repository, run or hook run does not exist (HTTP 404).</summary>
+    /// <summary>The repository, run or hook run does not exist (HTTP 404), or a hook's log is gone (HTTP 410).</summary>
     public const int NotFound = 3;
 
     /// <summary>Authentication or permission failure (HTTP 401 or 403).</summary>
@@ -32,8 +32,9 @@ internal static class ExitCodes
         Exit codes:
           0    success
           1    with --exit-status: a run or hook failed
-          2    usage error (bad arguments or configuration)
-          3    not found (HTTP 404: repository, run or hook run)
+          2    usage error (bad arguments or configuration, --branch with --commit,
+               an ambiguous commit abbreviation)
+          3    not found (HTTP 404: repository, run or hook run; HTTP 410: a hook's log is gone)
           4    authentication or permission error (HTTP 401/403)
           5    any other API or network error, after retries
           124  watch timed out (--timeout)

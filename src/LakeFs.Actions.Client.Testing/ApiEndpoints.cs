@@ -32,17 +32,21 @@ internal sealed class ApiEndpoints
 
     private EmulatorResponse AnswerForRun(RepositoryRecord repository, ApiRoute route, IQueryCollection query)
     {
-        if (_store.FindRun(repository, route.RunId!) is not { } run)
+        var run = _store.FindRun(repository, route.RunId!);
+        if (route.Operation == EmulatorOperations.ListRunHooks)
+        {
+            // lakeFS scans the run's hook keys without looking the run up: an unknown run has no hooks, 200.
+            return ListHooks(run?.Hooks ?? [], query);
+        }
+
+        if (run is null)
         {
             return EmulatorResponse.Error(StatusCodes.Status404NotFound, "run not found");
         }
 
-        return route.Operation switch
-        {
-            EmulatorOperations.GetRun => EmulatorResponse.Json(WireJson.Run(run)),
-            EmulatorOperations.ListRunHooks => ListHooks(run, query),
-            _ => HookOutput(run, route.HookRunId!),
-        };
+        return route.Operation == EmulatorOperations.GetRun
+            ? EmulatorResponse.Json(WireJson.Run(run))
+            : HookOutput(run, route.HookRunId!);
     }
 
     private EmulatorResponse ListRepositories(IQueryCollection query)
@@ -63,18 +67,25 @@ internal sealed class ApiEndpoints
             return InvalidAmount();
         }
 
-        var items = _store.ListRuns(repository, page.After, query["branch"].ToString(), query["commit"].ToString(), page.Amount + 1);
+        var branch = query["branch"].ToString();
+        var commit = query["commit"].ToString();
+        if (branch.Length > 0 && commit.Length > 0)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status400BadRequest, "parameters conflict");
+        }
+
+        var items = _store.ListRuns(repository, page.After, branch, commit, page.Amount + 1);
         return EmulatorResponse.Json(WireJson.RunList(Trim(items, page.Amount, out var hasMore), hasMore));
     }
 
-    private static EmulatorResponse ListHooks(RunRecord run, IQueryCollection query)
+    private static EmulatorResponse ListHooks(IReadOnlyList<HookRecord> hooks, IQueryCollection query)
     {
         if (!PageRequest.TryRead(query, out var page))
         {
             return InvalidAmount();
         }
 
-        var items = run.Hooks
+        var items = hooks
             .Where(h => page.After is null || string.CompareOrdinal(h.HookRunId, page.After) > 0)
             .Take(page.Amount + 1)
             .ToList();
@@ -88,7 +99,15 @@ internal sealed class ApiEndpoints
             return EmulatorResponse.Error(StatusCodes.Status404NotFound, "hook run not found");
         }
 
-        return hook.IsSkipped ? EmulatorResponse.EmptyOutput() : EmulatorResponse.HookOutput(hook.HookRunId, hook.Output);
+        if (hook.IsSkipped)
+        {
+            return EmulatorResponse.EmptyOutput();
+        }
+
+        // The log object is missing from the object store (deleted, expired): lakeFS answers 410.
+        return hook.Output.IsMissing
+            ? EmulatorResponse.Error(StatusCodes.Status410Gone, "No data")
+            : EmulatorResponse.HookOutput(hook.HookRunId, hook.Output);
     }
 
     /// <summary>Cuts the peeked extra item off a page and says whether there was one.</summary>

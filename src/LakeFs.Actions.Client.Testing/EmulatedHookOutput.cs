@@ -20,6 +20,15 @@ public sealed class EmulatedHookOutput
     /// <summary>An empty output (what a hook that printed nothing leaves).</summary>
     public static EmulatedHookOutput Empty { get; } = FromBytes(ReadOnlyMemory<byte>.Empty);
 
+    /// <summary>
+    /// A log that is missing from the repository's object store (deleted, or expired by a lifecycle rule):
+    /// <c>getRunHookOutput</c> answers <c>410 Gone</c> with <c>{"message":"No data"}</c>, as lakeFS does.
+    /// </summary>
+    public static EmulatedHookOutput Missing { get; } = new(static () => throw new InvalidOperationException("The hook's log is missing."), length: null) { IsMissing = true };
+
+    /// <summary>True for <see cref="Missing"/>.</summary>
+    public bool IsMissing { get; private init; }
+
     /// <summary>Length in bytes, sent as <c>Content-Length</c>; null when unknown (the response is then chunked).</summary>
     public long? Length { get; }
 
@@ -75,5 +84,6 @@ public sealed class EmulatedHookOutput
 
     /// <summary>Opens the content, as the emulator does for each request. The caller disposes the stream.</summary>
     /// <returns>A readable stream positioned at the start of the content.</returns>
+    /// <exception cref="InvalidOperationException">The output is <see cref="Missing"/>.</exception>
     public Stream OpenRead() => _open();
 }

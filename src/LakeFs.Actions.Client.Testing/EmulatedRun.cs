@@ -33,6 +33,8 @@ public sealed class EmulatedRun
     /// <summary>
     /// When the run started; null means the emulator's clock at the time the run is added. The run id is made
     /// from this time (later start, smaller id), as lakeFS makes it from the time the run was created.
+    /// A start time earlier than runs already added models a run that lands late (a post-commit run whose
+    /// webhook was slow): its id sorts between theirs, older than runs a poller has already seen.
     /// </summary>
     public DateTimeOffset? StartTime { get; init; }
 

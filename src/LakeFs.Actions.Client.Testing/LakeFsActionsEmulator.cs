@@ -19,6 +19,12 @@ namespace LakeFs.Actions.Client.Testing;
 /// lakeFS semantics: newest-first run ids, exclusive <c>after</c> cursors, <c>has_more</c> by peeking, skipped
 /// hooks with Go's zero time, streamed hook output, 404 for an unknown repository on every endpoint, Basic and
 /// Bearer authentication, an <c>X-Request-ID</c> on every response, and on-demand <see cref="Faults"/>.
+/// Its quirks are lakeFS's: the <c>branch</c> and <c>commit</c> filters are raw prefix scans of the secondary
+/// index keys (<c>branch=main</c> also returns <c>main-dev</c> and <c>maintenance</c> runs, in key order; an
+/// abbreviated commit id returns every commit starting with it and answers its first page again when asked for
+/// the next), both filters together are a 400 <c>parameters conflict</c>, hooks of an unknown run are an empty
+/// 200 page, a run added with an earlier <see cref="EmulatedRun.StartTime"/> lands late with an id between
+/// existing ones, and a hook whose output is <see cref="EmulatedHookOutput.Missing"/> answers 410.
 /// It listens on 127.0.0.1 on a port chosen when it starts; the API is under <c>/api/v1</c>.
 /// </summary>
 /// <example>

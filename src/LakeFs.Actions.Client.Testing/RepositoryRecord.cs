@@ -1,13 +1,15 @@
 namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
-/// A repository as stored by the emulator, with its runs. The runs are kept sorted by id in DESCENDING order,
-/// so that the usual new run (the smallest id so far) is appended at the end; listing walks the list backwards
-/// to return ascending ids, newest run first. Callers hold <see cref="EmulatorStore"/>'s lock.
+/// A repository as stored by the emulator, with its runs in three key spaces, as lakeFS keeps them: the runs by
+/// id, and the secondary indexes <c>branches/&lt;branch&gt;/&lt;run_id&gt;</c> and <c>commits/&lt;commit_id&gt;/&lt;run_id&gt;</c>.
+/// Callers hold <see cref="EmulatorStore"/>'s lock.
 /// </summary>
 internal sealed class RepositoryRecord
 {
-    private readonly List<RunRecord> _runsDescending = [];
+    private readonly RunKeyIndex _byId = new(static run => run.RunId);
+    private readonly RunKeyIndex _byBranch = new(static run => run.Branch + "/" + run.RunId);
+    private readonly RunKeyIndex _byCommit = new(static run => run.CommitId + "/" + run.RunId);
     private readonly Dictionary<string, RunRecord> _runsById = new(StringComparer.Ordinal);
 
     public RepositoryRecord(string id, DateTimeOffset creationDate, string defaultBranch, string storageNamespace, string storageId, bool readOnly)
@@ -32,24 +34,19 @@ internal sealed class RepositoryRecord
 
     public bool ReadOnly { get; }
 
-    public int RunCount => _runsDescending.Count;
+    public int RunCount => _runsById.Count;
 
     public RunRecord? FindRun(string runId) => _runsById.GetValueOrDefault(runId);
 
     public void Add(RunRecord run)
     {
         _runsById.Add(run.RunId, run);
-        var count = _runsDescending.Count;
-        if (count == 0 || string.CompareOrdinal(_runsDescending[count - 1].RunId, run.RunId) > 0)
-        {
-            _runsDescending.Add(run);
-            return;
-        }
-
-        _runsDescending.Insert(CountGreaterThan(run.RunId), run);
+        _byId.Add(run);
+        _byBranch.Add(run);
+        _byCommit.Add(run);
     }
 
-    /// <summary>Adds many runs at once: one sort instead of one insertion each.</summary>
+    /// <summary>Adds many runs at once: one sort per index instead of one insertion each.</summary>
     public void AddRange(IReadOnlyCollection<RunRecord> runs)
     {
         foreach (var run in runs)
@@ -57,48 +54,38 @@ internal sealed class RepositoryRecord
             _runsById.Add(run.RunId, run);
         }
 
-        _runsDescending.AddRange(runs);
-        _runsDescending.Sort(static (a, b) => string.CompareOrdinal(b.RunId, a.RunId));
+        _byId.AddRange(runs);
+        _byBranch.AddRange(runs);
+        _byCommit.AddRange(runs);
     }
 
     /// <summary>
-    /// Up to <paramref name="take"/> runs in ascending id order (newest first) with ids strictly greater than
-    /// <paramref name="after"/>, keeping only those that match the filters.
+    /// Up to <paramref name="take"/> runs as lakeFS's iterators return them. Without a filter: by run id (newest
+    /// first), strictly after <paramref name="after"/>. With <paramref name="branch"/> (or <paramref name="commit"/>):
+    /// a raw scan of the index keys that start with the value, in key order, from the key <c>value/after</c> on.
+    /// So <c>main</c> also finds <c>main-dev</c> and <c>maintenance</c>, and an abbreviated commit id finds every
+    /// commit starting with it but cannot page (its <c>after</c> key sorts before all of them). Never both filters:
+    /// the caller answers 400 for that.
     /// </summary>
     public List<RunRecord> ListRuns(string? after, string? branch, string? commit, int take)
     {
-        var result = new List<RunRecord>(Math.Min(take, 1024));
-        var start = string.IsNullOrEmpty(after) ? _runsDescending.Count : CountGreaterThan(after);
-        for (var i = start - 1; i >= 0 && result.Count < take; i--)
+        if (!string.IsNullOrEmpty(branch))
         {
-            var run = _runsDescending[i];
-            if ((string.IsNullOrEmpty(branch) || string.Equals(run.Branch, branch, StringComparison.Ordinal))
-                && (string.IsNullOrEmpty(commit) || string.Equals(run.CommitId, commit, StringComparison.Ordinal)))
-            {
-                result.Add(run);
-            }
+            return ScanIndex(_byBranch, branch, after, take);
         }
 
-        return result;
-    }
-
-    /// <summary>How many runs have an id greater than <paramref name="id"/>: they form the head of the descending list.</summary>
-    private int CountGreaterThan(string id)
-    {
-        int low = 0, high = _runsDescending.Count;
-        while (low < high)
+        if (!string.IsNullOrEmpty(commit))
         {
-            var mid = low + ((high - low) / 2);
-            if (string.CompareOrdinal(_runsDescending[mid].RunId, id) > 0)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
+            return ScanIndex(_byCommit, commit, after, take);
         }
 
-        return low;
+        return string.IsNullOrEmpty(after)
+            ? _byId.Scan(string.Empty, string.Empty, exclusive: false, take)
+            : _byId.Scan(string.Empty, after, exclusive: true, take);
     }
+
+    private static List<RunRecord> ScanIndex(RunKeyIndex index, string value, string? after, int take) =>
+        string.IsNullOrEmpty(after)
+            ? index.Scan(value, value, exclusive: false, take)
+            : index.Scan(value, value + "/" + after, exclusive: true, take);
 }

@@ -1,7 +1,8 @@
-using System.Runtime.CompilerServices;
 using LakeFs.Actions.Client.Http;
 using LakeFs.Actions.Client.Paging;
+using LakeFs.Actions.Client.Watching;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LakeFs.Actions.Client;
 
@@ -17,6 +18,7 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
     private readonly LakeFsClientOptions _options = null!;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly HttpClient? _ownedHttpClient;
+    private readonly ILogger _logger = NullLogger.Instance;
 
     /// <summary>Creates a client that talks to <see cref="LakeFsClientOptions.Endpoint"/> over its own connection pool.</summary>
     /// <param name="options">Endpoint, credentials, retry and paging settings.</param>
@@ -54,7 +56,7 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
 
     private LakeFsActionsClient(LakeFsConnection connection)
     {
-        (_rest, _pipeline, _options, _timeProvider, _ownedHttpClient) = (connection.Rest, connection.Pipeline, connection.Options, connection.TimeProvider, connection.OwnedHttpClient);
+        (_rest, _pipeline, _options, _timeProvider, _logger, _ownedHttpClient) = (connection.Rest, connection.Pipeline, connection.Options, connection.TimeProvider, connection.Logger, connection.OwnedHttpClient);
     }
 
     /// <summary>For mocking.</summary>
@@ -67,14 +69,13 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
         query?.Validate();
-        var branch = NullIfEmpty(query?.Branch);
-        var commit = NullIfEmpty(query?.Commit);
         var operation = LakeFsRestClient.Operations.ListRepositoryRuns;
-        return new CursorPageable<ActionRun>(
+        return new RunListing(
             _pipeline,
-            operation,
             repository,
-            async (after, amount, token) =>
+            NullIfEmpty(query?.Branch),
+            NullIfEmpty(query?.Commit),
+            async (after, amount, branch, commit, token) =>
             {
                 var page = await _pipeline.SendAsync(operation, token, ct => _rest.ListRepositoryRunsAsync(repository, after, amount, branch, commit, ct)).ConfigureAwait(false);
                 return new CursorPage<ActionRun>(page.Results, page.Pagination);
@@ -83,6 +84,7 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
             _options.PrefetchNextPage,
             query is { HasClientFilter: true } ? query.Matches : null,
             query?.Since is not null ? query.IsPastSince : null,
+            _logger,
             cancellationToken);
     }
 
@@ -113,7 +115,10 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
             _options.PrefetchNextPage,
             filter: null,
             stopBefore: null,
-            cancellationToken);
+            cancellationToken)
+        {
+            Logger = _logger,
+        };
     }
 
     /// <inheritdoc />
@@ -153,7 +158,10 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
             _options.PrefetchNextPage,
             filter: null,
             stopBefore: null,
-            cancellationToken);
+            cancellationToken)
+        {
+            Logger = _logger,
+        };
     }
 
     /// <inheritdoc />
@@ -170,7 +178,8 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
         query?.Validate();
         options ??= new WatchOptions();
         options.Validate();
-        return WatchCoreAsync(repository, query ?? new RunQuery(), options.PollInterval, options.Timeout, cancellationToken);
+        return new RunWatch((runQuery, token) => ListRunsAsync(repository, runQuery, token), _timeProvider)
+            .WatchAsync(repository, query ?? new RunQuery(), options.Clone(), cancellationToken);
     }
 
     /// <summary>Disposes the connection pool when the client created it.</summary>
@@ -188,92 +197,6 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
         {
             _ownedHttpClient?.Dispose();
         }
-    }
-
-    private async IAsyncEnumerable<ActionRun> WatchCoreAsync(string repository, RunQuery query, TimeSpan interval, TimeSpan? timeout, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var timeoutSource = timeout is { } limit ? new CancellationTokenSource(limit, _timeProvider) : null;
-        using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        var token = linked?.Token ?? cancellationToken;
-
-        // Run ids sort newest first. 'horizon' is the newest id seen so far: a poll pages from the newest
-        // run until it reaches a page that holds an id at or past the horizon, so it only fetches what is new.
-        var yielded = new HashSet<string>(StringComparer.Ordinal);
-        string? horizon = null;
-        var serverQuery = new RunQuery { Branch = query.Branch, Commit = query.Commit, PageSize = query.PageSize };
-        while (true)
-        {
-            List<ActionRun> fresh;
-            try
-            {
-                fresh = await PollAsync(repository, serverQuery, query, horizon, yielded, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeoutSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Watching the runs of repository '{repository}' timed out after {timeout}.");
-            }
-
-            foreach (var run in fresh)
-            {
-                if (horizon is null || string.CompareOrdinal(run.RunId, horizon) < 0)
-                {
-                    horizon = run.RunId;
-                }
-            }
-
-            // Oldest first among the new ones.
-            for (var i = fresh.Count - 1; i >= 0; i--)
-            {
-                var run = fresh[i];
-                if (query.Matches(run) && yielded.Add(run.RunId))
-                {
-                    yield return run;
-                }
-            }
-
-            try
-            {
-                await Task.Delay(interval, _timeProvider, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeoutSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Watching the runs of repository '{repository}' timed out after {timeout}.");
-            }
-        }
-    }
-
-    private async Task<List<ActionRun>> PollAsync(string repository, RunQuery serverQuery, RunQuery query, string? horizon, HashSet<string> yielded, CancellationToken cancellationToken)
-    {
-        var fresh = new List<ActionRun>();
-        await foreach (var page in ListRunsAsync(repository, serverQuery, cancellationToken).AsPages().ConfigureAwait(false))
-        {
-            var reachedKnownRuns = false;
-            foreach (var run in page.Values)
-            {
-                if (horizon is not null && string.CompareOrdinal(run.RunId, horizon) >= 0)
-                {
-                    // Known territory; a run that finished late (older id, new record) on this page still counts.
-                    reachedKnownRuns = true;
-                }
-
-                if (query.IsPastSince(run))
-                {
-                    return fresh;
-                }
-
-                if (!yielded.Contains(run.RunId))
-                {
-                    fresh.Add(run);
-                }
-            }
-
-            if (reachedKnownRuns)
-            {
-                break;
-            }
-        }
-
-        return fresh;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

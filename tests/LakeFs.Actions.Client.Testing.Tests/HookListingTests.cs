@@ -185,10 +185,9 @@ public sealed class HookListingTests
         Assert.Equal(0, pagination.GetProperty("results").GetInt32());
     }
 
-    // The reference says an unknown run is 404. lakeFS's getRun and getRunHookOutput look the run up, but its
-    // listRunHooks only scans the run's hook keys, so a real server may answer 200 with an empty page there.
+    // lakeFS's getRun and getRunHookOutput look the run up; its listRunHooks only scans the run's hook keys.
     [Fact]
-    public async Task Unknown_run_is_404_with_a_message()
+    public async Task Unknown_run_is_404_on_getRun_but_an_empty_200_page_of_hooks()
     {
         await using var lakeFs = await Api.StartWithRepositoryAsync();
         var known = lakeFs.AddRun(Api.Repo, "main", "c1", "pre-commit", [EmulatedHook.Completed("a", "h")]);
@@ -196,8 +195,21 @@ public sealed class HookListingTests
         var unknown = "zzzzzzzzzzzzzzzzzzzz";
         Assert.NotEqual(known, unknown);
 
-        Assert.NotEmpty(await Api.GetErrorAsync(http, $"api/v1/repositories/repo/actions/runs/{unknown}/hooks", HttpStatusCode.NotFound));
+        var (hooks, pagination) = await ListHooksAsync(http, unknown);
+        Assert.Empty(hooks);
+        Assert.False(pagination.GetProperty("has_more").GetBoolean());
+        Assert.Equal(0, pagination.GetProperty("results").GetInt32());
         Assert.NotEmpty(await Api.GetErrorAsync(http, $"api/v1/repositories/repo/actions/runs/{unknown}", HttpStatusCode.NotFound));
+        Assert.NotEmpty(await Api.GetErrorAsync(http, $"api/v1/repositories/repo/actions/runs/{unknown}/hooks/0000_0000/output", HttpStatusCode.NotFound));
+    }
+
+    [Fact]
+    public async Task Hooks_of_an_unknown_repository_are_still_404()
+    {
+        await using var lakeFs = await Api.StartWithRepositoryAsync();
+        using var http = lakeFs.CreateHttpClient();
+
+        Assert.Equal("repository not found", await Api.GetErrorAsync(http, "api/v1/repositories/nope/actions/runs/zzzzzzzzzzzzzzzzzzzz/hooks", HttpStatusCode.NotFound));
     }
 
     private static async Task<(List<JsonElement> Hooks, JsonElement Pagination)> ListHooksAsync(HttpClient http, string runId, string query = "")

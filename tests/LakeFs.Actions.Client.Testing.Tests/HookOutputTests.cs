@@ -119,6 +119,20 @@ public sealed class HookOutputTests
     }
 
     [Fact]
+    public async Task A_log_missing_from_the_object_store_is_410_no_data_while_its_neighbours_still_stream()
+    {
+        await using var lakeFs = await Api.StartWithRepositoryAsync();
+        var runId = lakeFs.AddRun(Api.Repo, new EmulatedRun("main", "c1", "post-commit")
+        {
+            Hooks = [EmulatedHook.Completed("a", "kept", "still here\n"), new EmulatedHook("a", "gone", HookStatus.Completed, EmulatedHookOutput.Missing)],
+        });
+        using var http = lakeFs.CreateHttpClient();
+
+        Assert.Equal("No data", await Api.GetErrorAsync(http, $"api/v1/repositories/repo/actions/runs/{runId}/hooks/0000_0001/output", HttpStatusCode.Gone));
+        Assert.Equal("still here\n", await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{runId}/hooks/0000_0000/output"));
+    }
+
+    [Fact]
     public async Task Unknown_hook_run_is_404()
     {
         await using var lakeFs = await Api.StartWithRepositoryAsync();

@@ -12,8 +12,8 @@ internal static class ListCommand
     public static Command Create(GlobalOptions globals, CliEnvironment environment)
     {
         var repository = new Argument<string>("repository") { Description = "Repository id." };
-        var branch = new Option<string?>("--branch") { Description = "Only runs on this branch.", HelpName = "branch" };
-        var commit = new Option<string?>("--commit") { Description = "Only runs of this commit id.", HelpName = "commit-id" };
+        var branch = new Option<string?>("--branch") { Description = "Only runs on exactly this branch (not main-dev for main).", HelpName = "branch" };
+        var commit = new Option<string?>("--commit") { Description = "Only runs of this commit: a full id or an abbreviation, like git (an ambiguous one exits 2). Not with --branch.", HelpName = "commit-id" };
         var status = new Option<string?>("--status") { Description = "Only runs with this status.", HelpName = "completed|failed" }
             .AcceptOnlyFromAmong("completed", "failed");
         var eventType = new Option<string?>("--event") { Description = "Only runs of this event type, e.g. pre-commit, post-merge.", HelpName = "event" };

@@ -10,7 +10,11 @@ namespace LakeFs.Actions.Cli.Commands;
 internal static class WatchCommand
 {
     public const string Description = """
-        Wait for the runs of a commit and print each one as it appears, oldest first.
+        Wait for the runs of a commit (or a branch) and print each one as it appears, oldest first.
+        --commit takes a full commit id or an abbreviation, like git (an ambiguous one exits 2);
+        --branch is exact (main does not include main-dev). Give one of them, not both.
+        Runs that land late, with ids older than runs already printed (a slow post-commit
+        webhook), are still printed: each poll re-reads the runs started within --look-back.
         When to stop:
           with --event: as soon as a run of that event type arrived;
           without: once at least one run arrived and the next poll brought no new one
@@ -22,19 +26,28 @@ internal static class WatchCommand
     public static Command Create(GlobalOptions globals, CliEnvironment environment)
     {
         var repository = new Argument<string>("repository") { Description = "Repository id." };
-        var commit = new Option<string>("--commit") { Description = "Commit id whose runs to wait for.", HelpName = "commit-id", Required = true };
+        var commit = new Option<string?>("--commit") { Description = "Commit id (full or abbreviated) whose runs to wait for.", HelpName = "commit-id" };
+        var branch = new Option<string?>("--branch") { Description = "Branch whose runs to wait for (exact name).", HelpName = "branch" };
         var eventType = new Option<string?>("--event") { Description = "Only runs of this event type; stop when one arrived.", HelpName = "event" };
         var interval = DurationOption("--interval", "Time between two polls, e.g. 500ms, 2s.", TimeSpan.FromSeconds(2));
         var timeout = DurationOption("--timeout", "Give up (exit 124) after this long, e.g. 90s, 10m, 1h.", TimeSpan.FromMinutes(10));
+        var lookBack = DurationOption("--look-back", "How far back each poll looks for runs that land late, e.g. 15m, 1h.", new WatchOptions().LookBack);
         var exitStatus = new Option<bool>("--exit-status") { Description = "Exit with 1 when one of the runs failed." };
-        var command = new Command("watch", Description) { repository, commit, eventType, interval, timeout, exitStatus };
+        var command = new Command("watch", Description) { repository, commit, branch, eventType, interval, timeout, lookBack, exitStatus };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(commit) is null && result.GetValue(branch) is null)
+            {
+                result.AddError("watch needs --commit or --branch.");
+            }
+        });
         command.SetAction((parseResult, cancellationToken) =>
         {
             var settings = globals.Read(parseResult);
             var request = new WatchRequest(
                 parseResult.GetRequiredValue(repository),
-                new RunQuery { Commit = parseResult.GetRequiredValue(commit), EventType = parseResult.GetValue(eventType) },
-                new WatchOptions { PollInterval = parseResult.GetValue(interval), Timeout = parseResult.GetValue(timeout) },
+                new RunQuery { Commit = parseResult.GetValue(commit), Branch = parseResult.GetValue(branch), EventType = parseResult.GetValue(eventType) },
+                new WatchOptions { PollInterval = parseResult.GetValue(interval), Timeout = parseResult.GetValue(timeout), LookBack = parseResult.GetValue(lookBack) },
                 parseResult.GetValue(exitStatus),
                 settings.Output);
             return ClientCommand.RunAsync(environment, settings, (client, token) => ExecuteAsync(client, environment, request, token), cancellationToken);
@@ -87,7 +100,8 @@ internal static class WatchCommand
         catch (TimeoutException) when (!cancellationToken.IsCancellationRequested)
         {
             var what = request.Query.EventType is { } eventType ? $"a {eventType} run" : "runs";
-            throw new TimeoutException($"Timed out after {DurationParser.Format(request.Options.Timeout!.Value)} waiting for {what} of commit {request.Query.Commit} in repository {request.Repository}.");
+            var of = request.Query.Commit is { } commitId ? $"commit {commitId}" : $"branch {request.Query.Branch}";
+            throw new TimeoutException($"Timed out after {DurationParser.Format(request.Options.Timeout!.Value)} waiting for {what} of {of} in repository {request.Repository}.");
         }
 
         return request.ExitStatus && failed ? ExitCodes.RunFailed : ExitCodes.Success;

@@ -3,7 +3,7 @@ using LakeFs.Actions.Client;
 namespace LakeFs.Actions.Cli.Watching;
 
 /// <summary>
-/// Follows <see cref="ILakeFsActionsClient.WatchRunsAsync"/> for one commit and decides when the runs of
+/// Follows <see cref="ILakeFsActionsClient.WatchRunsAsync"/> for one commit (or branch) and decides when the runs of
 /// that commit have arrived:
 /// <list type="bullet">
 /// <item>with an event type: as soon as a poll brought at least one run of that event;</item>

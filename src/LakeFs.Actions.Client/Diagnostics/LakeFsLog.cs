@@ -16,4 +16,7 @@ internal static partial class LakeFsLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "lakeFS credentials are sent with HTTP {Scheme} authentication over plain http to {Host}, which is not a loopback address; use https")]
     public static partial void InsecureAuthentication(ILogger logger, string scheme, string host);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "lakeFS {Operation} returned {Count} item(s) not past the cursor '{After}' it was asked to start after (the first: '{Key}'); dropped them so the listing yields no item twice")]
+    public static partial void ItemsNotPastCursorDropped(ILogger logger, string operation, int count, string key, string after);
 }

@@ -111,6 +111,7 @@ internal static class LakeFsErrors
             401 => "Authentication failed: check the access key id and secret access key (or the bearer token).",
             403 => "Permission denied: the credentials are valid but may not read this resource.",
             404 => "Not found: the repository, run or hook run does not exist.",
+            410 => "Gone: the hook run's output log is no longer in the repository's object store (deleted or expired); it cannot be read again.",
             420 or 429 => "The server is throttling requests (too many requests).",
             503 => "The server is unavailable or throttling requests.",
             >= 300 and < 400 => $"The server answered with a redirect to '{Location(response)}'; the client does not follow redirects, check the endpoint URL.",

@@ -14,8 +14,9 @@ namespace LakeFs.Actions.Client.Http;
 /// </summary>
 internal sealed class LakeFsConnection
 {
-    private LakeFsConnection(LakeFsClientOptions settings, LakeFsRestClient rest, LakeFsRequestPipeline pipeline, TimeProvider timeProvider, HttpClient? ownedHttpClient)
+    private LakeFsConnection(LakeFsClientOptions settings, LakeFsRestClient rest, LakeFsRequestPipeline pipeline, TimeProvider timeProvider, ILogger logger, HttpClient? ownedHttpClient)
     {
+        Logger = logger;
         Options = settings;
         Rest = rest;
         Pipeline = pipeline;
@@ -31,6 +32,9 @@ internal sealed class LakeFsConnection
     public LakeFsRequestPipeline Pipeline { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>The client's logger (a null logger when none was given).</summary>
+    public ILogger Logger { get; }
 
     /// <summary>The HTTP client this connection created and must dispose; null when it came from the caller's factory.</summary>
     public HttpClient? OwnedHttpClient { get; }
@@ -71,7 +75,7 @@ internal sealed class LakeFsConnection
         var logger = loggerFactory?.CreateLogger<LakeFsActionsClient>() ?? (ILogger)NullLogger.Instance;
         var clock = timeProvider ?? TimeProvider.System;
         var rest = new LakeFsRestClient(httpClient, settings.ApiBaseUri!.AbsoluteUri, CreateAuthorization(settings, logger), settings.MaxResponseBodySize);
-        return new LakeFsConnection(settings, rest, new LakeFsRequestPipeline(settings, clock, logger), clock, owned ? httpClient : null);
+        return new LakeFsConnection(settings, rest, new LakeFsRequestPipeline(settings, clock, logger), clock, logger, owned ? httpClient : null);
     }
 
     private static AuthenticationHeaderValue? CreateAuthorization(LakeFsClientOptions options, ILogger logger)

@@ -3,14 +3,17 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using LakeFs.Actions.Client.Diagnostics;
 using LakeFs.Actions.Client.Http;
+using Microsoft.Extensions.Logging;
 
 namespace LakeFs.Actions.Client.Paging;
 
 /// <summary>
 /// Follows lakeFS's <c>has_more</c>/<c>next_offset</c> cursor. The continuation token is the <c>after</c>
-/// cursor, so a listing can be resumed anywhere. Refuses to loop on a server that sends
-/// <c>has_more</c> with an empty cursor or repeats a cursor. Can fetch the next page while the caller
-/// consumes the current one.
+/// cursor, so a listing can be resumed anywhere. Refuses to loop on a server that sends <c>has_more</c>
+/// with an empty cursor, repeats a cursor, or sends an empty page that claims more. Drops (and logs) an
+/// item whose id is not past the cursor it was asked to start after, so a server that treats <c>after</c>
+/// as inclusive never makes one enumeration yield an item twice. Can fetch the next page while the
+/// caller consumes the current one.
 /// </summary>
 internal sealed class CursorPageable<T> : AsyncPageable<T>
 {
@@ -54,6 +57,22 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         _stopBefore = stopBefore;
     }
 
+    /// <summary>
+    /// The <c>after</c> of the first request when the caller gives no continuation token; <c>null</c> sends none.
+    /// A range listing starts at a cursor that sorts before every id of its range (see <see cref="InRange"/>).
+    /// </summary>
+    public string? Start { get; init; }
+
+    /// <summary>
+    /// The exact range the listing covers, when the server answers a wider prefix scan in key order: the
+    /// listing ends at the first item outside it (that item and every item after it are left out). Unlike
+    /// the filter, which skips items, this ends the listing, because the keys of one range are contiguous.
+    /// </summary>
+    public Func<T, bool>? InRange { get; init; }
+
+    /// <summary>Where to report items dropped because they were not past the cursor; <c>null</c> for nowhere.</summary>
+    public ILogger? Logger { get; init; }
+
     public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
     {
         if (continuationToken is not null && string.IsNullOrWhiteSpace(continuationToken))
@@ -61,7 +80,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
             throw new ArgumentException("A continuation token must not be empty or whitespace; pass null to start at the beginning.", nameof(continuationToken));
         }
 
-        return EnumeratePagesAsync(continuationToken, Clamp(pageSizeHint ?? _pageSize), CancellationToken);
+        return EnumeratePagesAsync(continuationToken ?? Start, Clamp(pageSizeHint ?? _pageSize), CancellationToken);
     }
 
     private static int? Clamp(int? pageSize) => pageSize is { } size ? Math.Clamp(size, 1, LakeFsClientOptions.MaxPageSize) : null;
@@ -89,7 +108,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
                 activity?.SetTag(LakeFsTelemetry.PagesTag, pages);
 
                 var next = NextCursor(current, seenCursors, activity);
-                var values = Select(current.Items!, out var stopped);
+                var values = Select(current.Items!, after, out var stopped);
                 if (stopped)
                 {
                     next = null;
@@ -171,6 +190,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
             return null;
         }
 
+
         var next = page.Pagination.NextOffset;
         if (string.IsNullOrEmpty(next))
         {
@@ -182,24 +202,45 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
             throw LakeFsErrors.BrokenPage(_operation.Id, activity, $"The server sent the cursor '{Shorten(next)}' twice; stopping instead of looping over the same pages.");
         }
 
+        if (page.Items.Count == 0)
+        {
+            // lakeFS decides has_more by peeking one item past a page of at least one item: it never sends this.
+            throw LakeFsErrors.BrokenPage(_operation.Id, activity, "The server sent a page with no results that says has_more=true; a lakeFS server never does that, so the listing stops instead of following it (the server is broken or not lakeFS).");
+        }
+
         return next;
     }
 
-    private IReadOnlyList<T> Select(IReadOnlyList<T> items, out bool stopped)
+    /// <summary>
+    /// The items of a page the caller gets: up to the first item outside <see cref="InRange"/> or at
+    /// <c>stopBefore</c> (then <paramref name="stopped"/>), without items that are not past
+    /// <paramref name="after"/> (dropped and logged), and without those the filter rejects.
+    /// </summary>
+    private IReadOnlyList<T> Select(IReadOnlyList<T> items, string? after, out bool stopped)
     {
         stopped = false;
-        if (_filter is null && _stopBefore is null)
+        if (_filter is null && _stopBefore is null && InRange is null && (after is null || AllPast(items, after)))
         {
             return items;
         }
 
         var selected = new List<T>(items.Count);
+        var dropped = 0;
+        string? firstDropped = null;
         foreach (var item in items)
         {
-            if (_stopBefore?.Invoke(item) == true)
+            if (InRange?.Invoke(item) == false || _stopBefore?.Invoke(item) == true)
             {
                 stopped = true;
                 break;
+            }
+
+            if (after is not null && ListingKey.Of(item) is { } key && string.CompareOrdinal(key, after) <= 0)
+            {
+                // Not past the cursor: an inclusive 'after', or a server that went back. Yielding it could repeat an item.
+                dropped++;
+                firstDropped ??= key;
+                continue;
             }
 
             if (_filter?.Invoke(item) != false)
@@ -208,7 +249,25 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
             }
         }
 
+        if (dropped > 0 && Logger is not null)
+        {
+            LakeFsLog.ItemsNotPastCursorDropped(Logger, _operation.Id, dropped, Shorten(firstDropped!), Shorten(after!));
+        }
+
         return selected;
+    }
+
+    private static bool AllPast(IReadOnlyList<T> items, string after)
+    {
+        foreach (var item in items)
+        {
+            if (ListingKey.Of(item) is { } key && string.CompareOrdinal(key, after) <= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "...");

@@ -8,10 +8,24 @@ namespace LakeFs.Actions.Client;
 /// </summary>
 public sealed class RunQuery
 {
-    /// <summary>Only runs on this branch (server-side).</summary>
+    /// <summary>
+    /// Only runs on exactly this branch (server-side): <c>main</c> does not include <c>main-dev</c> or
+    /// <c>maintenance</c>, although lakeFS's own filter is a prefix scan that returns them too (the client
+    /// starts the scan at the branch and ends it where the branch ends, so the listing costs only the pages
+    /// of this branch's runs). Cannot be combined with <see cref="Commit"/>.
+    /// </summary>
     public string? Branch { get; set; }
 
-    /// <summary>Only runs of this commit id (server-side).</summary>
+    /// <summary>
+    /// Only runs of this commit (server-side), like git: a full commit id (64 hex digits) is exact; anything shorter
+    /// is an abbreviation that must start exactly one commit id with runs. Listing an abbreviation costs one more
+    /// request of up to 1000 runs to resolve it (none when those were all the runs of the abbreviation); an
+    /// abbreviation that starts several commit ids throws <see cref="AmbiguousCommitException"/> when the listing
+    /// is enumerated, one that starts none lists nothing. Limit: a commit with 1000 runs or more fills the
+    /// resolution request alone, so another commit sharing its abbreviation (and sorting after it) goes unseen
+    /// and the abbreviation resolves to the first. A failed pre-commit run has no commit id and is never found here.
+    /// Cannot be combined with <see cref="Branch"/> (lakeFS answers 400).
+    /// </summary>
     public string? Commit { get; set; }
 
     /// <summary>Only runs with this status (client-side).</summary>
@@ -44,6 +58,11 @@ public sealed class RunQuery
 
     internal void Validate()
     {
+        if (!string.IsNullOrEmpty(Branch) && !string.IsNullOrEmpty(Commit))
+        {
+            throw new ArgumentException($"{nameof(Branch)} and {nameof(Commit)} cannot be combined: lakeFS filters runs by one of them (it answers 400 'parameters conflict' to both). Filter by the commit; its runs carry their branch.", "query");
+        }
+
         if (Since is { } since && Until is { } until && since > until)
         {
             throw new ArgumentException($"{nameof(Since)} ({since:O}) is after {nameof(Until)} ({until:O}).", "query");

@@ -28,16 +28,29 @@ public sealed class RequestShapeTests : IDisposable
     public void Dispose() => _lakeFs.Dispose();
 
     [Fact]
-    public async Task ListRuns_sends_after_amount_branch_and_commit()
+    public async Task ListRuns_sends_after_amount_and_branch()
     {
         using var client = _lakeFs.Client();
 
-        await foreach (var page in client.ListRunsAsync("repo", new RunQuery { Branch = "main", Commit = "c0ffee", PageSize = 25 }).AsPages("r0"))
+        await foreach (var page in client.ListRunsAsync("repo", new RunQuery { Branch = "main", PageSize = 25 }).AsPages("r0"))
         {
             Assert.Single(page.Values);
         }
 
-        Assert.Equal(["/api/v1/repositories/repo/actions/runs?after=r0&amount=25&branch=main&commit=c0ffee"], _lakeFs.RequestTargets);
+        Assert.Equal(["/api/v1/repositories/repo/actions/runs?after=r0&amount=25&branch=main"], _lakeFs.RequestTargets);
+    }
+
+    [Fact]
+    public async Task ListRuns_sends_a_full_commit_id_as_is_and_starts_its_range_before_every_run_id()
+    {
+        using var client = _lakeFs.Client();
+        var commit = new string('c', 64);
+
+        await foreach (var _ in client.ListRunsAsync("repo", new RunQuery { Commit = commit, PageSize = 25 }))
+        {
+        }
+
+        Assert.Equal([$"/api/v1/repositories/repo/actions/runs?after=-&amount=25&commit={commit}"], _lakeFs.RequestTargets);
     }
 
     [Fact]
@@ -68,12 +81,12 @@ public sealed class RequestShapeTests : IDisposable
     {
         using var client = _lakeFs.Client(o => o.PageSize = 7);
 
-        await foreach (var page in client.ListRunHooksAsync("repo", "r1").AsPages("0000_0000"))
+        await foreach (var page in client.ListRunHooksAsync("repo", "r1").AsPages("0000"))
         {
             Assert.Single(page.Values);
         }
 
-        Assert.Equal(["/api/v1/repositories/repo/actions/runs/r1/hooks?after=0000_0000&amount=7"], _lakeFs.RequestTargets);
+        Assert.Equal(["/api/v1/repositories/repo/actions/runs/r1/hooks?after=0000&amount=7"], _lakeFs.RequestTargets);
     }
 
     [Fact]

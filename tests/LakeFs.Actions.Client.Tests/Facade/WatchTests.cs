@@ -82,6 +82,89 @@ public sealed class WatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_that_lands_late_behind_runs_already_yielded_is_yielded_once()
+    {
+        var options = new WatchOptions { PollInterval = Interval };
+        await using var watch = _client.WatchRunsAsync("repo", new RunQuery { PageSize = 5 }, options).GetAsyncEnumerator();
+
+        // First poll: nothing yet. Then 12 runs arrive, one second apart.
+        var next = watch.MoveNextAsync().AsTask();
+        Assert.Equal(Interval, await _clock.NextTimerAsync());
+        var start = _serverClock.GetUtcNow();
+        var quick = Enumerable.Range(1, 12).Select(i => _lakeFs.AddRun("repo", "main", "c" + i, "post-commit", startTime: start.AddSeconds(i))).ToList();
+        _clock.Advance(Interval);
+
+        var seen = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.True(i == 0 ? await next : await watch.MoveNextAsync());
+            seen.Add(watch.Current.RunId);
+        }
+
+        Assert.Equal(quick, seen);
+
+        // A post-commit run that started between the 4th and 5th quick runs, 8 runs behind the newest, lands now.
+        next = watch.MoveNextAsync().AsTask();
+        Assert.Equal(Interval, await _clock.NextTimerAsync());
+        var late = _lakeFs.AddRun("repo", "main", "slow", "post-commit", startTime: start.AddSeconds(4.5));
+        Assert.Equal(8, quick.Count(id => string.CompareOrdinal(id, late) < 0));
+        _clock.Advance(Interval);
+
+        Assert.True(await next);
+        Assert.Equal(late, watch.Current.RunId);
+
+        // It is not yielded again: the next run yielded is the next new one.
+        next = watch.MoveNextAsync().AsTask();
+        await NextPollAsync();
+        Assert.Equal(Interval, await _clock.NextTimerAsync());
+        var newest = _lakeFs.AddRun("repo", "main", "c13", "post-commit", startTime: start.AddSeconds(13));
+        _clock.Advance(Interval);
+
+        Assert.True(await next);
+        Assert.Equal(newest, watch.Current.RunId);
+    }
+
+    [Fact]
+    public async Task A_poll_reads_only_the_pages_of_the_look_back_window()
+    {
+        var start = _serverClock.GetUtcNow();
+        for (var i = 0; i < 30; i++)
+        {
+            _lakeFs.AddRun("repo", "main", "old", "post-commit", startTime: start.AddMinutes(-60 + i));
+        }
+
+        var recent = Enumerable.Range(0, 3).Select(i => _lakeFs.AddRun("repo", "main", "new", "post-commit", startTime: start.AddMinutes(-2 + i))).ToList();
+        var options = new WatchOptions { PollInterval = Interval, LookBack = TimeSpan.FromMinutes(5) };
+        await using var watch = _client.WatchRunsAsync("repo", new RunQuery { PageSize = 5 }, options).GetAsyncEnumerator();
+        for (var i = 0; i < 33; i++)
+        {
+            Assert.True(await watch.MoveNextAsync());
+        }
+
+        Assert.Equal(recent[^1], watch.Current.RunId);
+        var afterFirstPoll = Polls;
+        var next = watch.MoveNextAsync().AsTask();
+        await NextPollAsync();
+        Assert.Equal(Interval, await _clock.NextTimerAsync());
+
+        // 3 runs started within 5 minutes of the newest: one page of 5, which also shows the first older run.
+        Assert.Equal(afterFirstPoll + 1, Polls);
+        Assert.False(next.IsCompleted);
+        var latest = _lakeFs.AddRun("repo", "main", "new", "post-commit", startTime: start);
+        _clock.Advance(Interval);
+        Assert.True(await next);
+        Assert.Equal(latest, watch.Current.RunId);
+    }
+
+    [Fact]
+    public void LookBack_must_be_positive()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchRunsAsync("repo", options: new WatchOptions { LookBack = TimeSpan.Zero }));
+
+        Assert.Contains("LookBack", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Client_side_filters_apply_to_watched_runs()
     {
         AddRun("c1", RunStatus.Completed);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using LakeFs.Actions.Client.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -81,9 +82,9 @@ public sealed class HostileServerTests : IDisposable
     [Fact]
     public async Task A_repeated_cursor_stops_instead_of_looping()
     {
-        Answer(r => r.WithParam(p => !p.ContainsKey("after")), Json(Page(hasMore: true, nextOffset: "a")));
-        Answer(r => r.WithParam("after", "a"), Json(Page(hasMore: true, nextOffset: "b")));
-        Answer(r => r.WithParam("after", "b"), Json(Page(hasMore: true, nextOffset: "a")));
+        Answer(r => r.WithParam(p => !p.ContainsKey("after")), Json(LakeFsBodies.RunPage(hasMore: true, "a")));
+        Answer(r => r.WithParam("after", "a"), Json(LakeFsBodies.RunPage(hasMore: true, "b")));
+        Answer(r => r.WithParam("after", "b"), Json(LakeFsBodies.Page([LakeFsBodies.Run("c")], hasMore: true, nextOffset: "a")));
         using var client = Client();
 
         var error = await ListingFails(client);

@@ -120,10 +120,12 @@ public sealed class IdArgumentTests(IdArgumentTests.Servers servers) : IClassFix
         var segment = Uri.EscapeDataString(id);
 
         var getRun = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRunAsync("repo", id));
-        var hooks = await Assert.ThrowsAsync<LakeFsApiException>(() => client.ListRunHooksAsync("repo", id).ToListAsync().AsTask());
+        var hooks = await client.ListRunHooksAsync("repo", id).ToListAsync();
         var output = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetHookOutputAsync("repo", id, id));
 
-        Assert.All([getRun, hooks, output], e => Assert.Equal(404, e.StatusCode));
+        // Like lakeFS, the emulator lists no hooks for an unknown run instead of answering 404.
+        Assert.Empty(hooks);
+        Assert.All([getRun, output], e => Assert.Equal(404, e.StatusCode));
         var requests = servers.RequestsAfter(before);
         Assert.Equal(
             [
