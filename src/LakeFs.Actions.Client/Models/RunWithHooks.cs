@@ -23,4 +23,13 @@ public sealed class RunWithHooks
 
     /// <summary>The run's hook runs, in hook run id order (every page of <c>GET .../actions/runs/{run_id}/hooks</c>).</summary>
     public IReadOnlyList<HookRun> Hooks { get; }
+
+    /// <summary>Takes the pair apart: <c>var (run, hooks) = item;</c>.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="hooks">Its hook runs.</param>
+    public void Deconstruct(out ActionRun run, out IReadOnlyList<HookRun> hooks)
+    {
+        run = Run;
+        hooks = Hooks;
+    }
 }
