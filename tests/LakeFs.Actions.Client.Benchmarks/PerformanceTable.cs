@@ -32,7 +32,19 @@ internal static class PerformanceTable
 
     public static string Build(string resultsDirectory)
     {
-        var table = new StringBuilder()
+        var table = new StringBuilder();
+        if (Directory.EnumerateFiles(resultsDirectory, "*-measurements.csv").Select(f => f.Replace("-measurements.csv", "-report-github.md", StringComparison.Ordinal)).FirstOrDefault(File.Exists) is { } report)
+        {
+            // The environment header of the run: tool and OS, CPU and cores, runtime.
+            var environment = File.ReadLines(report)
+                .SkipWhile(l => l.Trim().Length == 0 || l.StartsWith("```", StringComparison.Ordinal))
+                .TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal))
+                .Select(l => l.Trim())
+                .Where(l => l.Length > 0);
+            table.AppendLine(CultureInfo.InvariantCulture, $"Run: {string.Join("; ", environment)}.").AppendLine();
+        }
+
+        table
             .AppendLine("| Case | Time ratio: median (conservative range) | Median (IQR): row / baseline | Allocated: row / baseline (ratio) | Target | Met |")
             .AppendLine("|---|---|---|---|---|---|");
         foreach (var target in Targets)
@@ -204,8 +216,8 @@ internal static class PerformanceTable
     private static string Time(double nanoseconds) => nanoseconds switch
     {
         >= 1e6 => $"{nanoseconds / 1e6:0.0} ms",
-        >= 1e3 => $"{nanoseconds / 1e3:0.0} us",
-        _ => $"{nanoseconds:0} ns",
+        >= 1e4 => $"{nanoseconds / 1e3:0.0} us",
+        _ => $"{nanoseconds:N0} ns",
     };
 
     private static string[] SplitCsv(string line)
