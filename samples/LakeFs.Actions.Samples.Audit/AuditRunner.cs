@@ -9,6 +9,9 @@ namespace LakeFs.Actions.Samples.Audit;
 /// </summary>
 internal sealed class AuditRunner(ILakeFsActionsClient client, TextWriter output)
 {
+    /// <summary>How many failed runs' hooks are fetched at once.</summary>
+    private const int HookConcurrency = 8;
+
     public async Task<AuditReport> RunAsync(AuditRequest request, CancellationToken cancellationToken)
     {
         var scope = request.Commit is null ? $"latest {request.Latest} runs" : $"runs of commit {request.Commit}";
@@ -31,11 +34,13 @@ internal sealed class AuditRunner(ILakeFsActionsClient client, TextWriter output
         }
 
         int failedHooks = 0, skippedHooks = 0;
-        foreach (var run in runs.Where(r => r.Status == RunStatus.Failed))
+        // The hooks of the failed runs are fetched HookConcurrency runs at a time, and come back in the runs' order.
+        var failedRuns = runs.Where(r => r.Status == RunStatus.Failed).ToAsyncEnumerable();
+        await foreach (var (run, hooks) in client.ListHooksAsync(request.Repository, failedRuns, HookConcurrency, cancellationToken))
         {
             await output.WriteLineAsync();
             await output.WriteLineAsync($"Run {run.RunId} failed ({run.EventType} on {run.Branch}, commit {Short(run.CommitId)})");
-            await foreach (var hook in client.ListRunHooksAsync(request.Repository, run.RunId, cancellationToken))
+            foreach (var hook in hooks)
             {
                 if (hook.Status == HookStatus.Skipped)
                 {

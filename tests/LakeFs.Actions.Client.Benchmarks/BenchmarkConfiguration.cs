@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Csv;
 using Perfolizer.Horology;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
@@ -11,7 +12,7 @@ namespace LakeFs.Actions.Client.Benchmarks;
 
 /// <summary>
 /// The run configurations. Both run in this process (<see cref="InProcessEmitToolchain"/>: no generated project
-/// to restore and build) and export GitHub markdown. <c>--quick</c>: few, short iterations, every case in a few
+/// to restore and build) and export GitHub markdown. <c>--quick</c>: 15 short iterations, every case in a few
 /// minutes on two cores. Without it: BenchmarkDotNet's default, adaptive job (until the error is small).
 /// </summary>
 internal static class BenchmarkConfiguration
@@ -25,7 +26,7 @@ internal static class BenchmarkConfiguration
                 .WithId("Quick")
                 .WithLaunchCount(1)
                 .WithWarmupCount(3)
-                .WithIterationCount(9)
+                .WithIterationCount(15)
                 .WithIterationTime(TimeInterval.FromMilliseconds(250))
             : Job.Default.WithId("Full");
 
@@ -35,6 +36,7 @@ internal static class BenchmarkConfiguration
             .AddColumn(StatisticColumn.Median)
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(MarkdownExporter.GitHub)
+            .AddExporter(CsvMeasurementsExporter.Default)
             .AddAnalyser([.. DefaultConfig.Instance.GetAnalysers()])
             .AddValidator([.. DefaultConfig.Instance.GetValidators()])
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value));

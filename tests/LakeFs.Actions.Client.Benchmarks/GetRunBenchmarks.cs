@@ -14,10 +14,11 @@ public class GetRunBenchmarks
 {
     private const string Repository = "bench-repo";
 
-    private readonly JsonSerializer _serializer = JsonSerializer.Create(LakeFsJson.CreateSerializerSettings());
+    private readonly JsonSerializer _serializer = JsonSerializer.CreateDefault();
     private LakeFsActionsEmulator _emulator = null!;
     private SocketsHttpHandler _transport = null!;
     private LakeFsActionsClient _client = null!;
+    private LakeFsActionsClient _withoutResilience = null!;
     private HttpClient _http = null!;
     private string _runId = null!;
     private string _runPath = null!;
@@ -32,6 +33,16 @@ public class GetRunBenchmarks
         _transport = LoopbackTransport.Create();
         _client = new LakeFsActionsClient(
             new LakeFsClientOptions { Endpoint = _emulator.Endpoint, AccessKeyId = _emulator.AccessKeyId, SecretAccessKey = _emulator.SecretAccessKey },
+            _transport);
+        _withoutResilience = new LakeFsActionsClient(
+            new LakeFsClientOptions
+            {
+                Endpoint = _emulator.Endpoint,
+                AccessKeyId = _emulator.AccessKeyId,
+                SecretAccessKey = _emulator.SecretAccessKey,
+                Retry = new LakeFsRetryOptions { MaxRetries = 0 },
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            },
             _transport);
         _http = new HttpClient(_transport, disposeHandler: false) { BaseAddress = _emulator.Endpoint };
         _http.DefaultRequestHeaders.Authorization = BasicCredentials.Header(_emulator.AccessKeyId, _emulator.SecretAccessKey);
@@ -50,18 +61,23 @@ public class GetRunBenchmarks
     public void Cleanup()
     {
         _client.Dispose();
+        _withoutResilience.Dispose();
         _http.Dispose();
         _transport.Dispose();
         _emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>Bare: <c>HttpClient.GetAsync</c> + Newtonsoft into the generated model, no pipeline.</summary>
+    /// <summary>Bare: <c>HttpClient.GetAsync</c> + Newtonsoft (default settings, as a user writes it) into the generated model, no pipeline.</summary>
     [Benchmark(Baseline = true)]
     public async Task<string> BareHttpClient() => (await BareGetAsync().ConfigureAwait(false)).RunId;
 
     /// <summary>The client: <see cref="LakeFsActionsClient.GetRunAsync"/> with the full pipeline.</summary>
     [Benchmark]
     public async Task<string> Facade() => (await _client.GetRunAsync(Repository, _runId).ConfigureAwait(false)).RunId;
+
+    /// <summary>The client without its retry and per-attempt timeout steps: what those two features cost.</summary>
+    [Benchmark]
+    public async Task<string> FacadeWithoutResilience() => (await _withoutResilience.GetRunAsync(Repository, _runId).ConfigureAwait(false)).RunId;
 
     private async Task<ActionRun> BareGetAsync()
     {

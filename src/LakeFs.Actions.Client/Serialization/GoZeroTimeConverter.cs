@@ -11,6 +11,9 @@ namespace LakeFs.Actions.Client.Serialization;
 /// </summary>
 internal sealed class GoZeroTimeConverter : JsonConverter<DateTimeOffset?>
 {
+    /// <summary>The shared instance (the converter holds no state).</summary>
+    public static GoZeroTimeConverter Instance { get; } = new();
+
     public override DateTimeOffset? ReadJson(JsonReader reader, Type objectType, DateTimeOffset? existingValue, bool hasExistingValue, JsonSerializer serializer)
     {
         DateTimeOffset value;

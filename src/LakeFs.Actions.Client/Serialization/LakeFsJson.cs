@@ -38,7 +38,9 @@ public static class LakeFsJson
         // Dates are parsed by the typed properties; untyped extension data keeps them as strings.
         settings.DateParseHandling = DateParseHandling.None;
         settings.MaxDepth = 64;
-        settings.Converters.Add(new GoZeroTimeConverter());
-        settings.ContractResolver = DeclaredFieldsContractResolver.Instance;
+
+        // Converters are attached per type and per property by the (cached) contract resolver, never to the
+        // global list, which Newtonsoft.Json consults for every value it reads.
+        settings.ContractResolver = LakeFsContractResolver.Instance;
     }
 }
