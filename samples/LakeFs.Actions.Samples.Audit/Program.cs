@@ -10,11 +10,9 @@
 // starts the embedded demo lakeFS server with the repository "demo-repo".
 // Exit code: 0 when every audited run passed, 1 when a run failed (the HTML report is written either way),
 // 2 on a usage or connection error.
-using System.Text;
 using LakeFs.Actions.Client;
 using LakeFs.Actions.Client.Testing;
 using LakeFs.Actions.Samples.Audit;
-using LakeFs.Actions.Samples.Audit.Html;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,15 +60,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 try
 {
     var findings = await host.Services.GetRequiredService<AuditRunner>().CollectAsync(request, cancel.Token);
-    await AuditTextWriter.WriteAsync(findings, Console.Out);
-    if (request.HtmlPath is { } htmlPath)
-    {
-        await using var file = new StreamWriter(htmlPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        await AuditHtmlReport.WriteAsync(findings, file, TimeProvider.System.GetUtcNow());
-        Console.Error.WriteLine($"audit: HTML report written to {Path.GetFullPath(htmlPath)}");
-    }
-
-    return findings.Report.FailedRuns == 0 ? 0 : 1;
+    return await AuditReportOutput.WriteAsync(findings, Console.Out, Console.Error, TimeProvider.System.GetUtcNow());
 }
 catch (LakeFsApiException e)
 {

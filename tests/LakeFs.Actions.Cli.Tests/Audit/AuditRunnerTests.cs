@@ -94,6 +94,35 @@ public sealed class AuditRunnerTests
     }
 
     [Fact]
+    public async Task Writes_the_html_report_also_when_a_run_failed_and_exits_1()
+    {
+        await using var lakeFs = await LakeFsActionsEmulator.StartAsync();
+        lakeFs.AddRepository(Repo);
+        lakeFs.AddRun(Repo, "main", "c1", "pre-commit", [EmulatedHook.Failed("checks", "lint", "bad\n")]);
+        using var services = ServicesFor(lakeFs);
+        var directory = Directory.CreateTempSubdirectory("audit-html-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "report.html");
+            var findings = await new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>())
+                .CollectAsync(new AuditRequest(Repo, null, 20, 10) { HtmlPath = path }, CancellationToken.None);
+            var error = new StringWriter();
+
+            var exitCode = await AuditReportOutput.WriteAsync(findings, TextWriter.Null, error, DateTimeOffset.UnixEpoch);
+
+            Assert.Equal(1, exitCode);
+            var html = await File.ReadAllTextAsync(path);
+            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+            Assert.Contains("<h2>Failed hooks</h2>", html, StringComparison.Ordinal);
+            Assert.Contains(path, error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Html_option_names_the_report_file_and_must_not_be_empty()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("html", "out/report.html")]).Build();
