@@ -40,11 +40,11 @@ internal sealed class GlobalOptions
 
     public Option<string> Output { get; } = new Option<string>("--output", "-o")
     {
-        Description = "Output format: table (aligned, coloured on a terminal) or json (one object per line; view: one object).",
-        HelpName = "table|json",
+        Description = "Output format: table (aligned, coloured on a terminal), json (one object per line; view: one object) or markdown (a job summary: runs table, failed hooks with the tail of their logs; for $GITHUB_STEP_SUMMARY).",
+        HelpName = "table|json|markdown",
         Recursive = true,
         DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json");
+    }.AcceptOnlyFromAmong("table", "json", "markdown");
 
     public Option<int> MaxRetries { get; } = new("--max-retries")
     {
@@ -69,7 +69,12 @@ internal sealed class GlobalOptions
         Endpoint = parseResult.GetValue(Endpoint),
         AccessKeyId = NullIfEmpty(parseResult.GetValue(AccessKeyId)),
         SecretAccessKey = NullIfEmpty(parseResult.GetValue(SecretAccessKey)),
-        Output = parseResult.GetValue(Output) == "json" ? OutputFormat.Json : OutputFormat.Table,
+        Output = parseResult.GetValue(Output) switch
+        {
+            "json" => OutputFormat.Json,
+            "markdown" => OutputFormat.Markdown,
+            _ => OutputFormat.Table,
+        },
         MaxRetries = parseResult.GetValue(MaxRetries),
     };
 

@@ -1,22 +1,18 @@
-using System.Globalization;
 using LakeFs.Actions.Client;
 
 namespace LakeFs.Actions.Samples.Audit;
 
 /// <summary>
-/// The audit workflow: list the runs (of a commit, or the latest N), report each with its status, drill into the
-/// failed ones and print each failed hook with its times and the tail of its output.
+/// The audit's data gathering: lists the runs (of a commit, or the latest N), the hooks of each run, and the tail
+/// of each failed hook's output. Rendering is elsewhere (<see cref="AuditTextWriter"/>, <see cref="Html.AuditHtmlReport"/>).
 /// </summary>
-internal sealed class AuditRunner(ILakeFsActionsClient client, TextWriter output)
+internal sealed class AuditRunner(ILakeFsActionsClient client)
 {
-    /// <summary>How many failed runs' hooks are fetched at once.</summary>
+    /// <summary>How many runs' hooks are fetched at once.</summary>
     private const int HookConcurrency = 8;
 
-    public async Task<AuditReport> RunAsync(AuditRequest request, CancellationToken cancellationToken)
+    public async Task<AuditFindings> CollectAsync(AuditRequest request, CancellationToken cancellationToken)
     {
-        var scope = request.Commit is null ? $"latest {request.Latest} runs" : $"runs of commit {request.Commit}";
-        await output.WriteLineAsync($"Audit of {request.Repository}: {scope}");
-
         var runs = new List<ActionRun>();
         await foreach (var run in client.ListRunsAsync(request.Repository, new RunQuery { Commit = request.Commit }, cancellationToken))
         {
@@ -27,48 +23,27 @@ internal sealed class AuditRunner(ILakeFsActionsClient client, TextWriter output
             }
         }
 
-        foreach (var run in runs)
+        // The hooks of the runs are fetched HookConcurrency runs at a time, and come back in the runs' order.
+        var audited = new List<AuditedRun>(runs.Count);
+        await foreach (var (run, runHooks) in client.ListHooksAsync(request.Repository, runs.ToAsyncEnumerable(), HookConcurrency, cancellationToken))
         {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {run.RunId}  {run.Status,-9}  {run.EventType,-18}  {run.Branch,-12}  {Short(run.CommitId)}  {run.StartTime:u}"));
-        }
-
-        int failedHooks = 0, skippedHooks = 0;
-        // The hooks of the failed runs are fetched HookConcurrency runs at a time, and come back in the runs' order.
-        var failedRuns = runs.Where(r => r.Status == RunStatus.Failed).ToAsyncEnumerable();
-        await foreach (var (run, hooks) in client.ListHooksAsync(request.Repository, failedRuns, HookConcurrency, cancellationToken))
-        {
-            await output.WriteLineAsync();
-            await output.WriteLineAsync($"Run {run.RunId} failed ({run.EventType} on {run.Branch}, commit {Short(run.CommitId)})");
-            foreach (var hook in hooks)
+            var hooks = new List<AuditedHook>(runHooks.Count);
+            foreach (var hook in runHooks)
             {
-                if (hook.Status == HookStatus.Skipped)
-                {
-                    skippedHooks++;
-                    await output.WriteLineAsync($"  hook {hook.Action}/{hook.HookId}: skipped (an earlier hook failed)");
-                }
-                else if (hook.Status == HookStatus.Failed)
-                {
-                    failedHooks++;
-                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  hook {hook.Action}/{hook.HookId}: failed, started {hook.StartTime:u}, ended {hook.EndTime:u}, took {Duration(hook)}"));
-                    foreach (var line in await TailAsync(request.Repository, run.RunId, hook.HookRunId, request.TailLines, cancellationToken))
-                    {
-                        await output.WriteLineAsync($"    | {line}");
-                    }
-                }
+                var tail = hook.Status == HookStatus.Failed
+                    ? await TailAsync(request.Repository, run.RunId, hook.HookRunId, request.TailLines, cancellationToken)
+                    : [];
+                hooks.Add(new AuditedHook(hook, tail));
             }
+
+            audited.Add(new AuditedRun(run, hooks));
         }
 
-        var report = new AuditReport(runs.Count, runs.Count(r => r.Status == RunStatus.Failed), failedHooks, skippedHooks);
-        await output.WriteLineAsync();
-        await output.WriteLineAsync(
-            $"{report.Runs} runs, {report.FailedRuns} failed; {report.FailedHooks} failed hooks, {report.SkippedHooks} skipped hooks.");
-        return report;
+        return new AuditFindings(request, audited);
     }
 
     // Reads the hook's log as a stream, keeping only the last lines: a big log is never held in memory.
-    private async Task<IReadOnlyCollection<string>> TailAsync(string repository, string runId, string hookRunId, int lines, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> TailAsync(string repository, string runId, string hookRunId, int lines, CancellationToken cancellationToken)
     {
         await using var log = await client.GetHookOutputAsync(repository, runId, hookRunId, cancellationToken);
         using var reader = new StreamReader(log.Content);
@@ -83,11 +58,6 @@ internal sealed class AuditRunner(ILakeFsActionsClient client, TextWriter output
             tail.Enqueue(line);
         }
 
-        return tail;
+        return [.. tail];
     }
-
-    private static string Short(string commitId) => commitId.Length > 12 ? commitId[..12] : commitId;
-
-    private static string Duration(HookRun hook) =>
-        hook is { StartTime: { } start, EndTime: { } end } ? $"{(end - start).TotalSeconds:0.###}s" : "-";
 }

@@ -3,11 +3,13 @@
 //   dotnet run --project samples/LakeFs.Actions.Samples.Audit                      # embedded demo server
 //   dotnet run --project samples/LakeFs.Actions.Samples.Audit -- --repository my-repo --commit <sha>
 //   dotnet run --project samples/LakeFs.Actions.Samples.Audit -- --repository my-repo --latest 50 --tail 20
+//   dotnet run --project samples/LakeFs.Actions.Samples.Audit -- --html report.html   # also a self-contained HTML report
 //
 // Connection: the "LakeFs" configuration section (appsettings.json, LakeFs__Endpoint, ...), else the lakectl
 // environment variables (LAKECTL_SERVER_ENDPOINT_URL, ...), else ~/.lakectl.yaml. With none of them, the sample
 // starts the embedded demo lakeFS server with the repository "demo-repo".
-// Exit code: 0 when every audited run passed, 1 when a run failed, 2 on a usage or connection error.
+// Exit code: 0 when every audited run passed, 1 when a run failed (the HTML report is written either way),
+// 2 on a usage or connection error.
 using LakeFs.Actions.Client;
 using LakeFs.Actions.Client.Testing;
 using LakeFs.Actions.Samples.Audit;
@@ -49,7 +51,7 @@ else
     });
 }
 
-builder.Services.AddSingleton(services => new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>(), Console.Out));
+builder.Services.AddSingleton(services => new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>()));
 
 using var host = builder.Build();
 using var cancel = new CancellationTokenSource();
@@ -57,12 +59,17 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
 try
 {
-    var report = await host.Services.GetRequiredService<AuditRunner>().RunAsync(request, cancel.Token);
-    return report.FailedRuns == 0 ? 0 : 1;
+    var findings = await host.Services.GetRequiredService<AuditRunner>().CollectAsync(request, cancel.Token);
+    return await AuditReportOutput.WriteAsync(findings, Console.Out, Console.Error, TimeProvider.System.GetUtcNow());
 }
 catch (LakeFsApiException e)
 {
     Console.Error.WriteLine($"audit: {e.Message}");
+    return 2;
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"audit: could not write the HTML report: {e.Message}");
     return 2;
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)

@@ -11,11 +11,12 @@ public sealed class PackedPackages : IAsyncLifetime
 {
     public const string ClientId = "LakeFs.Actions.Client";
     public const string TestingId = "LakeFs.Actions.Client.Testing";
+    public const string ToolId = "LakeFs.Actions.Cli";
 
 #if DEBUG
-    private const string Configuration = "Debug";
+    private const string BuildConfiguration = "Debug";
 #else
-    private const string Configuration = "Release";
+    private const string BuildConfiguration = "Release";
 #endif
 
     public string Version { get; } =
@@ -33,15 +34,34 @@ public sealed class PackedPackages : IAsyncLifetime
     /// Creates a folder with a project made from <c>Consumer/&lt;projectName&gt;.csproj.txt</c> that references the packed
     /// packages by version, and a nuget.config that takes them from the local feed.
     /// </summary>
+    /// <summary>
+    /// Packs the <c>lakefs-runs</c> .NET tool (samples/LakeFs.Actions.Cli, already built) into the local feed with
+    /// <see cref="Version"/>; only the test that installs it needs it.
+    /// </summary>
+    public async Task PackToolAsync()
+    {
+        var project = Path.Combine(RepositoryRoot, "samples", ToolId, $"{ToolId}.csproj");
+        var result = await DotNetCli.RunAsync(RepositoryRoot,
+            "pack", project, "--no-build", "-c", BuildConfiguration, "-o", Feed, $"-p:PackageVersion={Version}");
+        Assert.True(result.ExitCode == 0, $"dotnet pack {ToolId} failed:\n{result.Output}");
+    }
+
+    /// <summary>A folder holding the nuget.config that takes our packages from the local feed (as the consumer's).</summary>
+    public string CreateFeedConfiguredDirectory(string name)
+    {
+        var directory = Path.Combine(WorkDirectory, name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"),
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Consumer", "nuget.config.txt")).Replace("$feed$", Feed, StringComparison.Ordinal));
+        return directory;
+    }
+
     public string CreateConsumerProject(string projectName)
     {
-        var directory = Path.Combine(WorkDirectory, projectName);
-        Directory.CreateDirectory(directory);
+        var directory = CreateFeedConfiguredDirectory(projectName);
         var templates = Path.Combine(AppContext.BaseDirectory, "Consumer");
         File.WriteAllText(Path.Combine(directory, $"{projectName}.csproj"),
             File.ReadAllText(Path.Combine(templates, $"{projectName}.csproj.txt")).Replace("$version$", Version, StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(directory, "nuget.config"),
-            File.ReadAllText(Path.Combine(templates, "nuget.config.txt")).Replace("$feed$", Feed, StringComparison.Ordinal));
         return directory;
     }
 
@@ -51,7 +71,7 @@ public sealed class PackedPackages : IAsyncLifetime
         {
             var project = Path.Combine(RepositoryRoot, "src", id, $"{id}.csproj");
             var result = await DotNetCli.RunAsync(RepositoryRoot,
-                "pack", project, "--no-build", "-c", Configuration, "-o", Feed, $"-p:PackageVersion={Version}");
+                "pack", project, "--no-build", "-c", BuildConfiguration, "-o", Feed, $"-p:PackageVersion={Version}");
             Assert.True(result.ExitCode == 0, $"dotnet pack {id} failed:\n{result.Output}");
         }
     }
@@ -61,7 +81,7 @@ public sealed class PackedPackages : IAsyncLifetime
         // The consumer's restore extracted this one-off version into the global packages folder: remove it.
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { ClientId, TestingId })
+        foreach (var id in new[] { ClientId, TestingId, ToolId })
         {
             TryDelete(Path.Combine(globalPackages, id.ToLowerInvariant(), Version));
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LakeFs.Actions.Cli.Output;
+using LakeFs.Actions.Cli.Output.Markdown;
 using LakeFs.Actions.Client;
 
 namespace LakeFs.Actions.Cli.Commands;
@@ -82,6 +83,12 @@ internal static class ListCommand
                 await json.WriteLineAsync(run, cancellationToken);
             }
 
+            return ExitCodes.Success;
+        }
+
+        if (format == OutputFormat.Markdown)
+        {
+            await MarkdownSummary.WriteListAsync(client, environment.Out, repository, await limited.ToListAsync(cancellationToken), cancellationToken);
             return ExitCodes.Success;
         }
 

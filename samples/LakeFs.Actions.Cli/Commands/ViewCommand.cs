@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LakeFs.Actions.Cli.Output;
+using LakeFs.Actions.Cli.Output.Markdown;
 using LakeFs.Actions.Client;
 using Newtonsoft.Json.Linq;
 using Spectre.Console;
@@ -57,6 +58,10 @@ internal static class ViewCommand
 
             document["hooks"] = hookArray;
             await json.WriteLineAsync(document, cancellationToken);
+        }
+        else if (request.Format == OutputFormat.Markdown)
+        {
+            await MarkdownSummary.WriteViewAsync(client, environment.Out, request.Repository, run, hooks, request.Logs, cancellationToken);
         }
         else
         {

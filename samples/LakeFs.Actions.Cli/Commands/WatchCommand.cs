@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using LakeFs.Actions.Cli.Output;
+using LakeFs.Actions.Cli.Output.Markdown;
 using LakeFs.Actions.Cli.Watching;
 using LakeFs.Actions.Client;
 
@@ -77,17 +78,28 @@ internal static class WatchCommand
 
     private static async Task<int> ExecuteAsync(ILakeFsActionsClient client, CliEnvironment environment, WatchRequest request, CancellationToken cancellationToken)
     {
+        // What is watched: "commit <short id>" or "branch <name>" (exactly one of them is given).
+        var scope = request.Query.Commit is { } watchedCommit ? $"commit {DisplayTime.ShortCommit(watchedCommit)}" : $"branch {request.Query.Branch}";
         var json = request.Format == OutputFormat.Json ? new JsonLineWriter(environment.Out) : null;
-        var lines = json is null ? new RunLineWriter(ConsoleFactory.Create(environment)) : null;
+        var markdown = request.Format == OutputFormat.Markdown ? new MarkdownWatchWriter(client, environment.Out, request.Repository, scope) : null;
+        var lines = request.Format == OutputFormat.Table ? new RunLineWriter(ConsoleFactory.Create(environment)) : null;
         var failed = false;
+        var arrived = 0;
+        var awaited = $"Waiting for {(request.Query.EventType is { } awaitedEvent ? $"a {awaitedEvent} run" : "runs")} of {scope} in {request.Repository}";
+        using var progress = WaitProgress.Start(environment, awaited);
         try
         {
             await new CommitRunWatch(client, environment.TimeProvider).WatchAsync(request.Repository, request.Query, request.Options, async run =>
             {
                 failed |= run.Status == RunStatus.Failed;
+                progress.Clear();
                 if (json is not null)
                 {
                     await json.WriteLineAsync(run, cancellationToken);
+                }
+                else if (markdown is not null)
+                {
+                    await markdown.WriteRunAsync(run);
                 }
                 else
                 {
@@ -95,7 +107,14 @@ internal static class WatchCommand
                 }
 
                 await environment.Out.FlushAsync(cancellationToken);
+                progress.Update($"{awaited}: {++arrived} arrived");
             }, cancellationToken);
+
+            progress.Dispose();
+            if (markdown is not null)
+            {
+                await markdown.CompleteAsync(cancellationToken);
+            }
         }
         catch (TimeoutException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -8,4 +8,7 @@ internal enum OutputFormat
 
     /// <summary>JSON with lakeFS's wire field names: one object per line (<c>view</c>: one object).</summary>
     Json,
+
+    /// <summary>GitHub-flavoured markdown for CI job summaries: a table of runs, failed hooks with the tail of their logs.</summary>
+    Markdown,
 }

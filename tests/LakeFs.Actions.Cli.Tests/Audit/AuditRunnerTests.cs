@@ -24,8 +24,10 @@ public sealed class AuditRunnerTests
         using var services = ServicesFor(lakeFs);
         var output = new StringWriter();
 
-        var report = await new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>(), output)
-            .RunAsync(new AuditRequest(Repo, Commit: null, Latest: 20, TailLines: 3), CancellationToken.None);
+        var findings = await new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>())
+            .CollectAsync(new AuditRequest(Repo, Commit: null, Latest: 20, TailLines: 3), CancellationToken.None);
+        await AuditTextWriter.WriteAsync(findings, output);
+        var report = findings.Report;
 
         Assert.Equal(new AuditReport(Runs: 2, FailedRuns: 1, FailedHooks: 1, SkippedHooks: 1), report);
         var text = output.ToString();
@@ -49,8 +51,10 @@ public sealed class AuditRunnerTests
         using var services = ServicesFor(lakeFs);
         var output = new StringWriter();
 
-        var report = await new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>(), output)
-            .RunAsync(new AuditRequest(Repo, Commit: "target", Latest: 20, TailLines: 10), CancellationToken.None);
+        var findings = await new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>())
+            .CollectAsync(new AuditRequest(Repo, Commit: "target", Latest: 20, TailLines: 10), CancellationToken.None);
+        await AuditTextWriter.WriteAsync(findings, output);
+        var report = findings.Report;
 
         Assert.Equal(new AuditReport(1, 0, 0, 0), report);
         Assert.Contains(mine, output.ToString());
@@ -68,10 +72,10 @@ public sealed class AuditRunnerTests
         lakeFs.AddRuns(Repo, 250);
         using var services = ServicesFor(lakeFs, pageSize: 100);
 
-        var report = await new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>(), TextWriter.Null)
-            .RunAsync(new AuditRequest(Repo, Commit: null, Latest: 5, TailLines: 10), CancellationToken.None);
+        var findings = await new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>())
+            .CollectAsync(new AuditRequest(Repo, Commit: null, Latest: 5, TailLines: 10), CancellationToken.None);
 
-        Assert.Equal(5, report.Runs);
+        Assert.Equal(5, findings.Report.Runs);
         Assert.Equal(1, lakeFs.RequestCount(EmulatorOperations.ListRepositoryRuns));
     }
 
@@ -90,6 +94,45 @@ public sealed class AuditRunnerTests
     }
 
     [Fact]
+    public async Task Writes_the_html_report_also_when_a_run_failed_and_exits_1()
+    {
+        await using var lakeFs = await LakeFsActionsEmulator.StartAsync();
+        lakeFs.AddRepository(Repo);
+        lakeFs.AddRun(Repo, "main", "c1", "pre-commit", [EmulatedHook.Failed("checks", "lint", "bad\n")]);
+        using var services = ServicesFor(lakeFs);
+        var directory = Directory.CreateTempSubdirectory("audit-html-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "report.html");
+            var findings = await new AuditRunner(services.GetRequiredService<ILakeFsActionsClient>())
+                .CollectAsync(new AuditRequest(Repo, null, 20, 10) { HtmlPath = path }, CancellationToken.None);
+            var error = new StringWriter();
+
+            var exitCode = await AuditReportOutput.WriteAsync(findings, TextWriter.Null, error, DateTimeOffset.UnixEpoch);
+
+            Assert.Equal(1, exitCode);
+            var html = await File.ReadAllTextAsync(path);
+            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+            Assert.Contains("<h2>Failed hooks</h2>", html, StringComparison.Ordinal);
+            Assert.Contains(path, error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Html_option_names_the_report_file_and_must_not_be_empty()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("html", "out/report.html")]).Build();
+        var empty = new ConfigurationBuilder().AddInMemoryCollection([new("html", " ")]).Build();
+
+        Assert.Equal("out/report.html", AuditRequest.FromConfiguration(configuration).HtmlPath);
+        Assert.Contains("--html", Assert.Throws<ArgumentException>(() => AuditRequest.FromConfiguration(empty)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Defaults_to_the_demo_repository_and_the_latest_twenty_runs()
     {
         var request = AuditRequest.FromConfiguration(new ConfigurationBuilder().Build());
@@ -97,7 +140,7 @@ public sealed class AuditRunnerTests
         Assert.Equal(new AuditRequest("demo-repo", null, 20, 10), request);
     }
 
-    private static ServiceProvider ServicesFor(LakeFsActionsEmulator lakeFs, int? pageSize = null)
+    internal static ServiceProvider ServicesFor(LakeFsActionsEmulator lakeFs, int? pageSize = null)
     {
         var services = new ServiceCollection();
         services.AddLakeFsActionsClient(options =>

@@ -21,6 +21,9 @@ public sealed class InProcessCli : IDisposable
     /// <summary>Pretend standard output is a terminal.</summary>
     public bool OutputIsTerminal { get; set; }
 
+    /// <summary>Pretend standard error is a terminal (long waits then show progress there).</summary>
+    public bool ErrorIsTerminal { get; set; }
+
     /// <summary>The CLI's clock; the system clock by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -42,6 +45,7 @@ public sealed class InProcessCli : IDisposable
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             HomeDirectory = HomeDirectory ?? _emptyHome,
             OutputIsTerminal = OutputIsTerminal,
+            ErrorIsTerminal = ErrorIsTerminal,
             TerminalWidth = OutputIsTerminal ? 160 : null,
             TimeProvider = TimeProvider,
         };
