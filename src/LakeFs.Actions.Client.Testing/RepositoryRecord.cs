@@ -1,7 +1,9 @@
 namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
-/// A repository as stored by the emulator, with its runs. The runs are kept sorted by id in DESCENDING order,
+/// A repository as stored by the emulator, with its runs, metadata, branch protection rules and dump/restore
+/// tasks (lakeFS keeps those in the repository's own partition, so they go with it; GC rules live in the storage
+/// namespace and are kept by <see cref="EmulatorStore"/>). The runs are kept sorted by id in DESCENDING order,
 /// so that the usual new run (the smallest id so far) is appended at the end; listing walks the list backwards
 /// to return ascending ids, newest run first. Callers hold <see cref="EmulatorStore"/>'s lock.
 /// </summary>
@@ -10,7 +12,7 @@ internal sealed class RepositoryRecord
     private readonly List<RunRecord> _runsDescending = [];
     private readonly Dictionary<string, RunRecord> _runsById = new(StringComparer.Ordinal);
 
-    public RepositoryRecord(string id, DateTimeOffset creationDate, string defaultBranch, string storageNamespace, string storageId, bool readOnly)
+    public RepositoryRecord(string id, DateTimeOffset creationDate, string defaultBranch, string storageNamespace, string storageId, bool readOnly, bool bare = false)
     {
         Id = id;
         CreationDate = creationDate;
@@ -18,6 +20,7 @@ internal sealed class RepositoryRecord
         StorageNamespace = storageNamespace;
         StorageId = storageId;
         ReadOnly = readOnly;
+        Bare = bare;
     }
 
     public string Id { get; }
@@ -31,6 +34,25 @@ internal sealed class RepositoryRecord
     public string StorageId { get; }
 
     public bool ReadOnly { get; }
+
+    /// <summary>True while the repository has no commit (a bare create not yet restored into).</summary>
+    public bool Bare { get; set; }
+
+    /// <summary>True once a delete started; the repository then answers 410 until a delete completes.</summary>
+    public bool InDeletion { get; set; }
+
+    /// <summary>How many of the next deletes fail midway (500) after marking the repository as being deleted.</summary>
+    public int DeletesToFail { get; set; }
+
+    /// <summary>How many of the next submitted tasks stall: they never make progress after the submit.</summary>
+    public int TasksToStall { get; set; }
+
+    public Dictionary<string, string> Metadata { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Branch protection patterns; null while no rules were ever stored (an empty list is stored rules).</summary>
+    public SortedSet<string>? ProtectionRules { get; set; }
+
+    public Dictionary<string, RepositoryTask> Tasks { get; } = new(StringComparer.Ordinal);
 
     public int RunCount => _runsDescending.Count;
 
