@@ -73,7 +73,7 @@ internal sealed class EmulatorResponse
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
     {
         WriteHeaders(response, Body?.Length ?? Output?.Length);
-        if (Body is not null)
+        if (Body is { Length: > 0 })
         {
             await response.Body.WriteAsync(Body, cancellationToken).ConfigureAwait(false);
             return;
@@ -143,7 +143,10 @@ internal sealed class EmulatorResponse
             response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        response.ContentLength = contentLength;
+        if (StatusCode != StatusCodes.Status204NoContent)
+        {
+            response.ContentLength = contentLength;
+        }
     }
 
     private async Task<byte[]> ReadPrefixAsync(CancellationToken cancellationToken)
