@@ -125,7 +125,7 @@ internal sealed class EmulatorResponse
 
         foreach (var (name, value) in Headers)
         {
-            response.Headers.Append(name, value);
+            response.Headers[name] = value;
         }
 
         if (ContentType is not null)
