@@ -49,7 +49,7 @@ internal sealed partial class RepositoryEndpoints
     /// The check lakeFS's cached repository lookup makes for every call but delete and metadata: 404 for an unknown
     /// repository, 410 for one being deleted. Runs the repository's tasks up to now first.
     /// </summary>
-    public EmulatorResponse? CheckActive(string id, out RepositoryRecord? repository)
+    private EmulatorResponse? CheckActive(string id, out RepositoryRecord? repository)
     {
         repository = _store.FindRepository(id);
         if (repository is null)
