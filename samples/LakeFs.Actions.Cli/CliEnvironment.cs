@@ -27,6 +27,9 @@ internal sealed class CliEnvironment
     /// <summary>True when standard output is a terminal: tables get colours and the terminal's width.</summary>
     public bool OutputIsTerminal { get; init; }
 
+    /// <summary>True when standard error is a terminal: progress lines are drawn there.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>Width of the terminal in columns, when <see cref="OutputIsTerminal"/>.</summary>
     public int? TerminalWidth { get; init; }
 
@@ -51,6 +54,7 @@ internal sealed class CliEnvironment
             GetEnvironmentVariable = Environment.GetEnvironmentVariable,
             HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
             OutputIsTerminal = isTerminal,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
             TerminalWidth = isTerminal ? TryGetWindowWidth() : null,
         };
     }

@@ -24,6 +24,9 @@ public sealed class InProcessCli : IDisposable
     /// <summary>The CLI's clock; the system clock by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Whether standard error is presented as a terminal (progress lines).</summary>
+    public bool ErrorIsTerminal { get; set; }
+
     /// <summary>The arguments that point the CLI at <paramref name="emulator"/> with its keys, followed by <paramref name="args"/>.</summary>
     public static string[] Against(LakeFsActionsEmulator emulator, params string[] args) =>
         [.. args, "--endpoint", emulator.Endpoint.ToString(), "--access-key-id", emulator.AccessKeyId, "--secret-access-key", emulator.SecretAccessKey];
@@ -42,6 +45,7 @@ public sealed class InProcessCli : IDisposable
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             HomeDirectory = HomeDirectory ?? _emptyHome,
             OutputIsTerminal = OutputIsTerminal,
+            ErrorIsTerminal = ErrorIsTerminal,
             TerminalWidth = OutputIsTerminal ? 160 : null,
             TimeProvider = TimeProvider,
         };
