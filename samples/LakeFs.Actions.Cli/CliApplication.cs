@@ -9,7 +9,8 @@ namespace LakeFs.Actions.Cli;
 internal static class CliApplication
 {
     public static readonly string Description = $"""
-        List and inspect lakeFS action runs and hook runs (like lakectl actions runs, gh run).
+        List and inspect lakeFS action runs and hook runs (like lakectl actions runs, gh run),
+        and manage repositories (repo, gc, branch-protect, refs: like lakectl's commands).
 
         Connection: --endpoint, --access-key-id and --secret-access-key; else the environment
         variables {LakectlConfiguration.EndpointVariable}, {LakectlConfiguration.AccessKeyIdVariable} and
@@ -29,6 +30,10 @@ internal static class CliApplication
         root.Add(ViewCommand.Create(globals, environment));
         root.Add(LogsCommand.Create(globals, environment));
         root.Add(WatchCommand.Create(globals, environment));
+        root.Add(RepoCommand.Create(globals, environment));
+        root.Add(GcCommand.Create(globals, environment));
+        root.Add(BranchProtectCommand.Create(globals, environment));
+        root.Add(RefsCommand.Create(globals, environment));
         return root;
     }
 

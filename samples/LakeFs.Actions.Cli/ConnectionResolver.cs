@@ -83,7 +83,8 @@ internal static class ConnectionResolver
         try
         {
             var client = new LakeFsActionsClient(options, transport: null, loggerFactory: null, environment.TimeProvider);
-            return new LakeFsConnection(client, options.Endpoint!, demoServer);
+            var repositories = new LakeFsRepositoriesClient(options, transport: null, loggerFactory: null, environment.TimeProvider);
+            return new LakeFsConnection(client, repositories, options.Endpoint!, demoServer);
         }
         catch
         {

@@ -16,6 +16,7 @@ internal static class ErrorReporter
         UsageException or ArgumentException => ExitCodes.Usage,
         LakeFsApiException { StatusCode: 404 or 410 } => ExitCodes.NotFound,
         LakeFsApiException { StatusCode: 401 or 403 } => ExitCodes.Unauthorized,
+        LakeFsApiException { StatusCode: 409 or 412 } => ExitCodes.Conflict,
         _ => ExitCodes.ApiError,
     };
 

@@ -21,7 +21,10 @@ internal static class ExitCodes
     /// <summary>Any other API or network error, after the client's retries.</summary>
     public const int ApiError = 5;
 
-    /// <summary><c>watch</c> gave up at <c>--timeout</c> (the code <c>timeout(1)</c> uses).</summary>
+    /// <summary>A conflict: the repository already exists (HTTP 409), or the branch protection rules kept changing (HTTP 412).</summary>
+    public const int Conflict = 6;
+
+    /// <summary><c>watch</c> gave up at <c>--timeout</c>, or a dump/restore task stalled or timed out (the code <c>timeout(1)</c> uses).</summary>
     public const int Timeout = 124;
 
     /// <summary>Interrupted with Ctrl+C (128 + SIGINT).</summary>
@@ -36,8 +39,11 @@ internal static class ExitCodes
                an ambiguous commit abbreviation)
           3    not found (HTTP 404: repository, run or hook run; HTTP 410: a hook's log is gone)
           4    authentication or permission error (HTTP 401/403)
-          5    any other API or network error, after retries
-          124  watch timed out (--timeout)
+          5    any other API or network error, after retries (also a dump/restore task
+               that ended with an error)
+          6    conflict (HTTP 409: the repository exists; HTTP 412: the branch
+               protection rules changed meanwhile)
+          124  watch timed out (--timeout); a dump/restore task stalled or timed out
           130  interrupted (Ctrl+C)
         """;
 }

@@ -7,17 +7,22 @@ namespace LakeFs.Actions.Cli;
 internal sealed class LakeFsConnection : IAsyncDisposable
 {
     private readonly LakeFsActionsClient _client;
+    private readonly LakeFsRepositoriesClient _repositories;
     private readonly LakeFsActionsEmulator? _demoServer;
 
-    public LakeFsConnection(LakeFsActionsClient client, Uri endpoint, LakeFsActionsEmulator? demoServer)
+    public LakeFsConnection(LakeFsActionsClient client, LakeFsRepositoriesClient repositories, Uri endpoint, LakeFsActionsEmulator? demoServer)
     {
         _client = client;
+        _repositories = repositories;
         Endpoint = endpoint;
         _demoServer = demoServer;
     }
 
     /// <summary>The client.</summary>
     public ILakeFsActionsClient Client => _client;
+
+    /// <summary>The repositories client.</summary>
+    public ILakeFsRepositoriesClient Repositories => _repositories;
 
     /// <summary>The server's address.</summary>
     public Uri Endpoint { get; }
@@ -28,6 +33,7 @@ internal sealed class LakeFsConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
+        _repositories.Dispose();
         if (_demoServer is not null)
         {
             await _demoServer.DisposeAsync();

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace LakeFs.Actions.Client.Testing;
 
-/// <summary>Answers the six endpoints from the store, with lakeFS's semantics.</summary>
+/// <summary>Answers the read endpoints (list and get repository, runs, hooks, hook output) from the store, with lakeFS's semantics.</summary>
 internal sealed class ApiEndpoints
 {
     private readonly EmulatorStore _store;
@@ -16,10 +16,15 @@ internal sealed class ApiEndpoints
             return ListRepositories(query);
         }
 
-        // Every other endpoint first checks that the repository exists.
+        // Every other endpoint first checks that the repository exists and is not being deleted.
         if (_store.FindRepository(route.Repository!) is not { } repository)
         {
             return EmulatorResponse.Error(StatusCodes.Status404NotFound, "repository not found");
+        }
+
+        if (repository.InDeletion)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status410Gone, "repository in deletion");
         }
 
         return route.Operation switch

@@ -1,15 +1,16 @@
 namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
-/// The endpoint a raw request target addresses, with its path parameters. Each path segment is
+/// The endpoint a raw request target and method address, with its path parameters. Each path segment is
 /// percent-decoded on its own, so a repository id containing <c>/</c> (sent as <c>%2F</c>) stays one id.
+/// <see cref="Operation"/> is null when the path is known but the method is not served there.
 /// </summary>
-internal sealed record ApiRoute(string Operation, string? Repository, string? RunId, string? HookRunId)
+internal sealed record ApiRoute(string? Operation, string? Repository, string? RunId, string? HookRunId)
 {
     private const string ApiPrefix = "/api/v1/";
 
-    /// <summary>Matches <paramref name="rawTarget"/> (path and query as sent) to an endpoint, or returns null.</summary>
-    public static ApiRoute? Match(string rawTarget)
+    /// <summary>Matches <paramref name="rawTarget"/> (path and query as sent) and the method to an endpoint, or returns null for an unknown path.</summary>
+    public static ApiRoute? Match(string method, string rawTarget)
     {
         var path = rawTarget;
         var query = path.IndexOf('?', StringComparison.Ordinal);
@@ -39,20 +40,47 @@ internal sealed record ApiRoute(string Operation, string? Repository, string? Ru
             return null;
         }
 
-        return segments.Length switch
+        var repository = segments.Length > 1 ? decoded[1] : null;
+        string?[] operations = segments.Length switch
         {
-            1 => new ApiRoute(EmulatorOperations.ListRepositories, null, null, null),
-            2 => new ApiRoute(EmulatorOperations.GetRepository, decoded[1], null, null),
-            4 when IsLiteral(segments, 2, "actions") && IsLiteral(segments, 3, "runs") =>
-                new ApiRoute(EmulatorOperations.ListRepositoryRuns, decoded[1], null, null),
+            1 => [EmulatorOperations.ListRepositories, EmulatorOperations.CreateRepository, null],
+            2 => [EmulatorOperations.GetRepository, null, EmulatorOperations.DeleteRepository],
+            3 when IsLiteral(segments, 2, "metadata") => [EmulatorOperations.GetRepositoryMetadata, null, null],
+            3 when IsLiteral(segments, 2, "dump") => [EmulatorOperations.DumpStatus, EmulatorOperations.DumpSubmit, null],
+            3 when IsLiteral(segments, 2, "restore") => [EmulatorOperations.RestoreStatus, EmulatorOperations.RestoreSubmit, null],
+            4 when IsLiteral(segments, 2, "settings") && IsLiteral(segments, 3, "gc_rules") =>
+                [EmulatorOperations.GetGCRules, null, EmulatorOperations.DeleteGCRules, EmulatorOperations.SetGCRules],
+            4 when IsLiteral(segments, 2, "settings") && IsLiteral(segments, 3, "branch_protection") =>
+                [EmulatorOperations.GetBranchProtectionRules, null, null, EmulatorOperations.SetBranchProtectionRules],
+            4 when IsLiteral(segments, 2, "actions") && IsLiteral(segments, 3, "runs") => [EmulatorOperations.ListRepositoryRuns],
             5 when IsLiteral(segments, 2, "actions") && IsLiteral(segments, 3, "runs") =>
-                new ApiRoute(EmulatorOperations.GetRun, decoded[1], decoded[4], null),
+                [EmulatorOperations.GetRun],
             6 when IsLiteral(segments, 2, "actions") && IsLiteral(segments, 3, "runs") && IsLiteral(segments, 5, "hooks") =>
-                new ApiRoute(EmulatorOperations.ListRunHooks, decoded[1], decoded[4], null),
+                [EmulatorOperations.ListRunHooks],
             8 when IsLiteral(segments, 2, "actions") && IsLiteral(segments, 3, "runs") && IsLiteral(segments, 5, "hooks") && IsLiteral(segments, 7, "output") =>
-                new ApiRoute(EmulatorOperations.GetRunHookOutput, decoded[1], decoded[4], decoded[6]),
-            _ => null,
+                [EmulatorOperations.GetRunHookOutput],
+            _ => [],
         };
+        if (operations.Length == 0)
+        {
+            return null;
+        }
+
+        // Slots: GET, POST, DELETE, PUT.
+        var slot = method switch
+        {
+            "GET" => 0,
+            "POST" => 1,
+            "DELETE" => 2,
+            "PUT" => 3,
+            _ => -1,
+        };
+        var operation = slot >= 0 && slot < operations.Length ? operations[slot] : null;
+        return new ApiRoute(
+            operation,
+            repository,
+            segments.Length > 4 ? decoded[4] : null,
+            segments.Length > 6 ? decoded[6] : null);
     }
 
     private static bool IsLiteral(string[] segments, int index, string literal) =>

@@ -6,8 +6,44 @@ public static class EmulatorOperations
     /// <summary><c>GET /api/v1/repositories</c>.</summary>
     public const string ListRepositories = "listRepositories";
 
+    /// <summary><c>POST /api/v1/repositories</c>.</summary>
+    public const string CreateRepository = "createRepository";
+
     /// <summary><c>GET /api/v1/repositories/{repository}</c>.</summary>
     public const string GetRepository = "getRepository";
+
+    /// <summary><c>DELETE /api/v1/repositories/{repository}</c>.</summary>
+    public const string DeleteRepository = "deleteRepository";
+
+    /// <summary><c>GET /api/v1/repositories/{repository}/metadata</c>.</summary>
+    public const string GetRepositoryMetadata = "getRepositoryMetadata";
+
+    /// <summary><c>GET /api/v1/repositories/{repository}/settings/gc_rules</c>.</summary>
+    public const string GetGCRules = "getGCRules";
+
+    /// <summary><c>PUT /api/v1/repositories/{repository}/settings/gc_rules</c>.</summary>
+    public const string SetGCRules = "setGCRules";
+
+    /// <summary><c>DELETE /api/v1/repositories/{repository}/settings/gc_rules</c>.</summary>
+    public const string DeleteGCRules = "deleteGCRules";
+
+    /// <summary><c>GET /api/v1/repositories/{repository}/settings/branch_protection</c>.</summary>
+    public const string GetBranchProtectionRules = "getBranchProtectionRules";
+
+    /// <summary><c>PUT /api/v1/repositories/{repository}/settings/branch_protection</c>.</summary>
+    public const string SetBranchProtectionRules = "setBranchProtectionRules";
+
+    /// <summary><c>POST /api/v1/repositories/{repository}/dump</c>.</summary>
+    public const string DumpSubmit = "dumpSubmit";
+
+    /// <summary><c>GET /api/v1/repositories/{repository}/dump?task_id=</c>.</summary>
+    public const string DumpStatus = "dumpStatus";
+
+    /// <summary><c>POST /api/v1/repositories/{repository}/restore</c>.</summary>
+    public const string RestoreSubmit = "restoreSubmit";
+
+    /// <summary><c>GET /api/v1/repositories/{repository}/restore?task_id=</c>.</summary>
+    public const string RestoreStatus = "restoreStatus";
 
     /// <summary><c>GET /api/v1/repositories/{repository}/actions/runs</c>.</summary>
     public const string ListRepositoryRuns = "listRepositoryRuns";
@@ -23,5 +59,10 @@ public static class EmulatorOperations
 
     /// <summary>Every operation id above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ListRepositories, GetRepository, ListRepositoryRuns, GetRun, ListRunHooks, GetRunHookOutput];
+    [
+        ListRepositories, CreateRepository, GetRepository, DeleteRepository, GetRepositoryMetadata,
+        GetGCRules, SetGCRules, DeleteGCRules, GetBranchProtectionRules, SetBranchProtectionRules,
+        DumpSubmit, DumpStatus, RestoreSubmit, RestoreStatus,
+        ListRepositoryRuns, GetRun, ListRunHooks, GetRunHookOutput,
+    ];
 }

@@ -32,7 +32,33 @@ internal sealed class EmulatorResponse
 
     public TimeSpan? RetryAfter { get; private init; }
 
-    public static EmulatorResponse Json(byte[] body) => new(StatusCodes.Status200OK, JsonContentType, body, null, null);
+    /// <summary>True for lakeFS's request validation errors, which are answered before a request id is assigned.</summary>
+    public bool OmitRequestId { get; private init; }
+
+    /// <summary>Extra headers, e.g. the branch protection <c>ETag</c>.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private init; } = [];
+
+    public static EmulatorResponse Json(byte[] body, int statusCode = StatusCodes.Status200OK) => new(statusCode, JsonContentType, body, null, null);
+
+    /// <summary>A status without a body (lakeFS's 204 answers have no Content-Type).</summary>
+    public static EmulatorResponse NoContent() => new(StatusCodes.Status204NoContent, null, [], null, null);
+
+    /// <summary>A plain-text error, as Go's <c>http.Error</c> writes it (the parameter binding of lakeFS's generated router).</summary>
+    public static EmulatorResponse PlainText(int statusCode, string message) =>
+        new(statusCode, "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(message + "\n"), null, null);
+
+    /// <summary>A request validation error: 400 JSON without <c>X-Request-ID</c>.</summary>
+    public static EmulatorResponse ValidationError(string message) =>
+        new(StatusCodes.Status400BadRequest, JsonContentType, WireJson.Error(message), null, null) { OmitRequestId = true };
+
+    /// <summary>A copy of this response with one more header.</summary>
+    public EmulatorResponse WithHeader(string name, string value) =>
+        new(StatusCode, ContentType, Body, Output, ContentDisposition)
+        {
+            RetryAfter = RetryAfter,
+            OmitRequestId = OmitRequestId,
+            Headers = [.. Headers, new KeyValuePair<string, string>(name, value)],
+        };
 
     public static EmulatorResponse Error(int statusCode, string message, TimeSpan? retryAfter = null) =>
         new(statusCode, JsonContentType, WireJson.Error(message), null, null) { RetryAfter = retryAfter };
@@ -47,7 +73,7 @@ internal sealed class EmulatorResponse
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
     {
         WriteHeaders(response, Body?.Length ?? Output?.Length);
-        if (Body is not null)
+        if (Body is { Length: > 0 })
         {
             await response.Body.WriteAsync(Body, cancellationToken).ConfigureAwait(false);
             return;
@@ -92,6 +118,16 @@ internal sealed class EmulatorResponse
     private void WriteHeaders(HttpResponse response, long? contentLength)
     {
         response.StatusCode = StatusCode;
+        if (OmitRequestId)
+        {
+            response.Headers.Remove("X-Request-ID");
+        }
+
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
         if (ContentType is not null)
         {
             response.ContentType = ContentType;
@@ -107,7 +143,10 @@ internal sealed class EmulatorResponse
             response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        response.ContentLength = contentLength;
+        if (StatusCode != StatusCodes.Status204NoContent)
+        {
+            response.ContentLength = contentLength;
+        }
     }
 
     private async Task<byte[]> ReadPrefixAsync(CancellationToken cancellationToken)

@@ -1,10 +1,88 @@
 namespace LakeFs.Actions.Client.Testing;
 
-/// <summary>The emulator's data: repositories and their runs, behind one lock.</summary>
+/// <summary>
+/// The emulator's data, behind one lock: repositories and their runs, and what lakeFS keeps in storage namespaces
+/// rather than with a repository (GC rules, the marker that a namespace is in use, the meta ranges dumps wrote),
+/// so that it outlives the repository.
+/// </summary>
 internal sealed class EmulatorStore
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, RepositoryRecord> _repositories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GcRulesRecord> _gcRulesByNamespace = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _namespacesInUse = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _commitsMetaRanges = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _branchesMetaRanges = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tagsMetaRanges = new(StringComparer.Ordinal);
+
+    /// <summary>Runs <paramref name="action"/> holding the lock (which is re-entrant, so store methods may be called).</summary>
+    public T WithLock<T>(Func<T> action)
+    {
+        lock (_gate)
+        {
+            return action();
+        }
+    }
+
+    /// <summary>Removes a repository record; what lives in its storage namespace stays.</summary>
+    public void RemoveRepository(string id)
+    {
+        lock (_gate)
+        {
+            _repositories.Remove(id);
+        }
+    }
+
+    /// <summary>Marks a namespace as holding a repository's data (lakeFS writes a marker object there).</summary>
+    /// <returns>False when it was already marked.</returns>
+    public bool MarkNamespaceInUse(string storageNamespace)
+    {
+        lock (_gate)
+        {
+            return _namespacesInUse.Add(storageNamespace);
+        }
+    }
+
+    public bool IsNamespaceInUse(string storageNamespace)
+    {
+        lock (_gate)
+        {
+            return _namespacesInUse.Contains(storageNamespace);
+        }
+    }
+
+    public GcRulesRecord? FindGcRules(string storageNamespace)
+    {
+        lock (_gate)
+        {
+            return _gcRulesByNamespace.GetValueOrDefault(storageNamespace);
+        }
+    }
+
+    public void SetGcRules(string storageNamespace, GcRulesRecord rules)
+    {
+        lock (_gate)
+        {
+            _gcRulesByNamespace[storageNamespace] = rules;
+        }
+    }
+
+    /// <summary>Records the meta ranges a dump wrote, so that a restore can load them.</summary>
+    public void AddDump(RefsDumpIds refs)
+    {
+        lock (_gate)
+        {
+            _commitsMetaRanges.Add(refs.Commits);
+            _branchesMetaRanges.Add(refs.Branches);
+            _tagsMetaRanges.Add(refs.Tags);
+        }
+    }
+
+    public bool IsCommitsMetaRange(string id) => WithLock(() => _commitsMetaRanges.Contains(id));
+
+    public bool IsBranchesMetaRange(string id) => WithLock(() => _branchesMetaRanges.Contains(id));
+
+    public bool IsTagsMetaRange(string id) => WithLock(() => _tagsMetaRanges.Contains(id));
 
     public void AddRepository(RepositoryRecord repository)
     {

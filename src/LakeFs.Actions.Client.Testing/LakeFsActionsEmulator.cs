@@ -15,10 +15,16 @@ using Microsoft.Extensions.Logging;
 namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
-/// An in-process lakeFS server for the Actions endpoints (and the read-only repository endpoints), with real
-/// lakeFS semantics: newest-first run ids, exclusive <c>after</c> cursors, <c>has_more</c> by peeking, skipped
-/// hooks with Go's zero time, streamed hook output, 404 for an unknown repository on every endpoint, Basic and
-/// Bearer authentication, an <c>X-Request-ID</c> on every response, and on-demand <see cref="Faults"/>.
+/// An in-process lakeFS server for the Actions endpoints and the RepositoriesApi, with real lakeFS semantics:
+/// newest-first run ids, exclusive <c>after</c> cursors, <c>has_more</c> by peeking, skipped hooks with Go's zero
+/// time, streamed hook output, 404 for an unknown repository on every endpoint; repository create (409, bare,
+/// namespace checks), delete (403 read-only without force, 410 after a failed delete, resumed by the next),
+/// metadata, GC rules (404 when unset, <c>"branches": null</c>), branch protection (unquoted ETag, If-Match, 412),
+/// dump and restore tasks that progress on the emulator's clock and are purged 24 hours after they end; request
+/// validation before authentication (400 without <c>X-Request-ID</c>), Basic and Bearer authentication, an
+/// <c>X-Request-ID</c> on every other response, and on-demand <see cref="Faults"/>. Not emulated: lakeFS's
+/// repository cache (a real server may still answer 200 or 409 for a few seconds after a delete), authorization
+/// policies, sample data content, multiple storage ids.
 /// Its quirks are lakeFS's: the <c>branch</c> and <c>commit</c> filters are raw prefix scans of the secondary
 /// index keys (<c>branch=main</c> also returns <c>main-dev</c> and <c>maintenance</c> runs, in key order; an
 /// abbreviated commit id returns every commit starting with it and answers its first page again when asked for
@@ -43,10 +49,12 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
     public const string DemoRepository = "demo-repo";
 
     private const string RequestIdHeader = "X-Request-ID";
+    private const int MaxRequestBodyBytes = 4 * 1024 * 1024;
 
     private readonly LakeFsEmulatorOptions _options;
     private readonly EmulatorStore _store = new();
     private readonly ApiEndpoints _endpoints;
+    private readonly RepositoryEndpoints _repositoryEndpoints;
     private readonly RequestAuthenticator _authenticator;
     private readonly RunIdGenerator _runIds = new();
     private readonly ConcurrentDictionary<string, long> _requestsByOperation = new(StringComparer.Ordinal);
@@ -60,6 +68,7 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
     {
         _options = options;
         _endpoints = new ApiEndpoints(_store);
+        _repositoryEndpoints = new RepositoryEndpoints(_store, options);
         _authenticator = new RequestAuthenticator(options);
     }
 
@@ -98,6 +107,8 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(options.SecretAccessKey, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.RequestLogCapacity, nameof(options));
+        ArgumentException.ThrowIfNullOrEmpty(options.BlockstoreType, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TaskDuration, TimeSpan.Zero, nameof(options));
 
         var emulator = new LakeFsActionsEmulator(options);
         try
@@ -134,19 +145,87 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
     /// <param name="storageNamespace">Storage namespace; defaults to <c>local://emulator/{id}</c>.</param>
     /// <param name="creationDate">Creation date; defaults to the clock's now.</param>
     /// <param name="readOnly">Whether the repository is read-only.</param>
+    /// <remarks>
+    /// The repository has commits (it is not bare). Unless it is read-only, its storage namespace is marked as in
+    /// use, as a create through the API does, so that another create there answers 400.
+    /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="defaultBranch"/> is null or empty.</exception>
     /// <exception cref="InvalidOperationException">The repository already exists.</exception>
     public void AddRepository(string id, string defaultBranch = "main", string? storageNamespace = null, DateTimeOffset? creationDate = null, bool readOnly = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentException.ThrowIfNullOrEmpty(defaultBranch);
-        _store.AddRepository(new RepositoryRecord(
+        var record = new RepositoryRecord(
             id,
             creationDate ?? _options.TimeProvider.GetUtcNow(),
             defaultBranch,
             storageNamespace ?? $"local://emulator/{id}",
             storageId: string.Empty,
-            readOnly));
+            readOnly);
+        _store.AddRepository(record);
+        if (!readOnly)
+        {
+            _store.MarkNamespaceInUse(record.StorageNamespace);
+        }
+    }
+
+    /// <summary>
+    /// Adds or replaces metadata keys of a repository, as lakeFS's internal metadata endpoint does; read them with
+    /// <c>GET /api/v1/repositories/{repository}/metadata</c>.
+    /// </summary>
+    /// <param name="repository">Id of an existing repository.</param>
+    /// <param name="metadata">Keys and values to set; other keys stay.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="metadata"/> is null.</exception>
+    /// <exception cref="ArgumentException">The repository does not exist.</exception>
+    public void SetRepositoryMetadata(string repository, IEnumerable<KeyValuePair<string, string>> metadata)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repository);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var pairs = metadata.ToList();
+        if (pairs.Any(static p => p.Key is null || p.Value is null))
+        {
+            throw new ArgumentException("Metadata keys and values must not be null.", nameof(metadata));
+        }
+
+        UpdateRepository(repository, r =>
+        {
+            foreach (var (key, value) in pairs)
+            {
+                r.Metadata[key] = value;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Makes the next <paramref name="times"/> deletes of a repository fail midway, as a lakeFS delete that breaks
+    /// after marking the repository: the delete answers 500, the repository stays listed and answers 410 Gone on the
+    /// other calls (metadata still answers), and a later delete resumes and completes the deletion.
+    /// </summary>
+    /// <param name="repository">Id of an existing repository.</param>
+    /// <param name="times">How many deletes fail; defaults to 1.</param>
+    /// <exception cref="ArgumentException">The repository does not exist.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="times"/> is less than 1.</exception>
+    public void FailNextDeleteMidway(string repository, int times = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repository);
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        UpdateRepository(repository, r => r.DeletesToFail += times);
+    }
+
+    /// <summary>
+    /// Makes the next <paramref name="times"/> dump or restore tasks submitted to a repository stall: they never
+    /// progress, so their status keeps <c>done: false</c> and the <c>update_time</c> of the submit (lakeFS never marks
+    /// a stalled task; clients need their own timeout). A stalled task is purged 24 hours after the submit.
+    /// </summary>
+    /// <param name="repository">Id of an existing repository.</param>
+    /// <param name="times">How many tasks stall; defaults to 1.</param>
+    /// <exception cref="ArgumentException">The repository does not exist.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="times"/> is less than 1.</exception>
+    public void StallNextTask(string repository, int times = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repository);
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        UpdateRepository(repository, r => r.TasksToStall += times);
     }
 
     /// <summary>Adds a finished action run; it is visible to the next request.</summary>
@@ -258,6 +337,14 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    private void UpdateRepository(string id, Action<RepositoryRecord> update) => _store.WithLock(() =>
+    {
+        var record = _store.FindRepository(id)
+            ?? throw new ArgumentException($"Repository '{id}' does not exist in the emulator; add it with AddRepository first.", nameof(id));
+        update(record);
+        return true;
+    });
+
     private RunRecord CreateRecord(EmulatedRun run, DateTimeOffset now)
     {
         var start = run.StartTime ?? now;
@@ -296,7 +383,7 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
         context.Response.Headers[RequestIdHeader] = requestId;
 
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (context.Request.Path + context.Request.QueryString).ToString();
-        var route = ApiRoute.Match(rawTarget);
+        var route = ApiRoute.Match(context.Request.Method, rawTarget);
         var received = new ReceivedRequest(number, context.Request.Method, rawTarget, route?.Operation, requestId);
         Record(received);
 
@@ -323,7 +410,10 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
                     return;
             }
 
-            var response = Answer(context.Request, route);
+            var body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
+            var response = body is null
+                ? EmulatorResponse.ValidationError("request body has an error: request body is too large")
+                : Answer(context.Request, route, body);
             switch (fault?.Kind)
             {
                 case EmulatorFaultKind.DropMidResponse:
@@ -345,16 +435,24 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
         }
     }
 
-    private EmulatorResponse Answer(HttpRequest request, ApiRoute? route)
+    /// <summary>
+    /// lakeFS's order: route, request validation (before a request id exists), authentication, then the endpoint.
+    /// </summary>
+    private EmulatorResponse Answer(HttpRequest request, ApiRoute? route, byte[] body)
     {
         if (route is null)
         {
             return EmulatorResponse.Error(StatusCodes.Status404NotFound, "path not found");
         }
 
-        if (!HttpMethods.IsGet(request.Method))
+        if (route.Operation is not { } operation)
         {
             return EmulatorResponse.Error(StatusCodes.Status405MethodNotAllowed, "method not allowed");
+        }
+
+        if (RequestValidator.Validate(operation, request, body) is { } invalid)
+        {
+            return invalid;
         }
 
         if (!_authenticator.IsAuthenticated(request))
@@ -362,7 +460,37 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
             return EmulatorResponse.Error(StatusCodes.Status401Unauthorized, "error authenticating request");
         }
 
-        return _endpoints.Answer(route, request.Query);
+        return operation switch
+        {
+            EmulatorOperations.ListRepositories or EmulatorOperations.GetRepository or EmulatorOperations.ListRepositoryRuns
+                or EmulatorOperations.GetRun or EmulatorOperations.ListRunHooks or EmulatorOperations.GetRunHookOutput =>
+                _endpoints.Answer(route, request.Query),
+            _ => _repositoryEndpoints.Answer(route, request, body),
+        };
+    }
+
+    /// <summary>Reads the request body; null when it is larger than the emulator accepts.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 || HttpMethods.IsGet(request.Method))
+        {
+            return [];
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxRequestBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private void Record(ReceivedRequest request)

@@ -27,7 +27,7 @@ public sealed class LakeFsEmulatorOptions
     public bool RequireAuthentication { get; set; } = true;
 
     /// <summary>
-    /// Clock for run ids, default run times and injected latency. Defaults to <see cref="TimeProvider.System"/>;
+    /// Clock for run ids, default run times, repository creation dates, dump and restore tasks and injected latency. Defaults to <see cref="TimeProvider.System"/>;
     /// tests pass a <c>FakeTimeProvider</c> to make latency virtual.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -36,6 +36,19 @@ public sealed class LakeFsEmulatorOptions
     /// Logger factory for Kestrel and ASP.NET Core. Null (the default) keeps the emulator silent.
     /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Blockstore type of the emulated server, e.g. <c>local</c> (the default), <c>mem</c>, <c>s3</c>, <c>gs</c>
+    /// or <c>azure</c>. <c>POST /api/v1/repositories</c> answers 400 <c>invalid namespace</c> for a storage namespace
+    /// whose scheme is not this type, as lakeFS does (the emulator's default namespaces are <c>local://</c>).
+    /// </summary>
+    public string BlockstoreType { get; set; } = "local";
+
+    /// <summary>
+    /// How long a dump or restore task takes on <see cref="TimeProvider"/>: its three steps end at a third, two
+    /// thirds and all of it after the submit. Defaults to one second; zero ends a task when it is submitted.
+    /// </summary>
+    public TimeSpan TaskDuration { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many received requests <see cref="LakeFsActionsEmulator.ReceivedRequests"/> keeps (the newest). Defaults to 1000.</summary>
     public int RequestLogCapacity { get; set; } = 1000;

@@ -5,5 +5,5 @@ namespace LakeFs.Actions.Client.Testing;
 /// <param name="Method">HTTP method, e.g. <c>GET</c>.</param>
 /// <param name="Target">Raw request target as sent: the percent-encoded path and the query string.</param>
 /// <param name="Operation">Operation id (see <see cref="EmulatorOperations"/>), or null when the path matched no endpoint.</param>
-/// <param name="RequestId">The <c>X-Request-ID</c> sent back with the response.</param>
+/// <param name="RequestId">The <c>X-Request-ID</c> sent back with the response (request validation errors, which lakeFS answers before it assigns an id, are sent without it).</param>
 public sealed record ReceivedRequest(long Number, string Method, string Target, string? Operation, string RequestId);

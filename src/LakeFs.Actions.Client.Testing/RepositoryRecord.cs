@@ -3,7 +3,9 @@ namespace LakeFs.Actions.Client.Testing;
 /// <summary>
 /// A repository as stored by the emulator, with its runs in three key spaces, as lakeFS keeps them: the runs by
 /// id, and the secondary indexes <c>branches/&lt;branch&gt;/&lt;run_id&gt;</c> and <c>commits/&lt;commit_id&gt;/&lt;run_id&gt;</c>.
-/// Callers hold <see cref="EmulatorStore"/>'s lock.
+/// It also holds its metadata, branch protection rules and dump/restore tasks (lakeFS keeps those in
+/// the repository's own partition, so they go with it; GC rules live in the storage namespace and are kept by
+/// <see cref="EmulatorStore"/>). Callers hold <see cref="EmulatorStore"/>'s lock.
 /// </summary>
 internal sealed class RepositoryRecord
 {
@@ -12,7 +14,7 @@ internal sealed class RepositoryRecord
     private readonly RunKeyIndex _byCommit = new(static run => run.CommitId + "/" + run.RunId);
     private readonly Dictionary<string, RunRecord> _runsById = new(StringComparer.Ordinal);
 
-    public RepositoryRecord(string id, DateTimeOffset creationDate, string defaultBranch, string storageNamespace, string storageId, bool readOnly)
+    public RepositoryRecord(string id, DateTimeOffset creationDate, string defaultBranch, string storageNamespace, string storageId, bool readOnly, bool bare = false)
     {
         Id = id;
         CreationDate = creationDate;
@@ -20,6 +22,7 @@ internal sealed class RepositoryRecord
         StorageNamespace = storageNamespace;
         StorageId = storageId;
         ReadOnly = readOnly;
+        Bare = bare;
     }
 
     public string Id { get; }
@@ -33,6 +36,25 @@ internal sealed class RepositoryRecord
     public string StorageId { get; }
 
     public bool ReadOnly { get; }
+
+    /// <summary>True while the repository has no commit (a bare create not yet restored into).</summary>
+    public bool Bare { get; set; }
+
+    /// <summary>True once a delete started; the repository then answers 410 until a delete completes.</summary>
+    public bool InDeletion { get; set; }
+
+    /// <summary>How many of the next deletes fail midway (500) after marking the repository as being deleted.</summary>
+    public int DeletesToFail { get; set; }
+
+    /// <summary>How many of the next submitted tasks stall: they never make progress after the submit.</summary>
+    public int TasksToStall { get; set; }
+
+    public Dictionary<string, string> Metadata { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Branch protection patterns; null while no rules were ever stored (an empty list is stored rules).</summary>
+    public SortedSet<string>? ProtectionRules { get; set; }
+
+    public Dictionary<string, RepositoryTask> Tasks { get; } = new(StringComparer.Ordinal);
 
     public int RunCount => _runsById.Count;
 

@@ -19,6 +19,108 @@ internal static class WireJson
 
     public static byte[] Repository(RepositoryRecord repository) => Write(writer => WriteRepository(writer, repository));
 
+    /// <summary>The answer of a bare create, which lakeFS sends without <c>read_only</c>.</summary>
+    public static byte[] BareRepository(RepositoryRecord repository) => Write(writer => WriteRepository(writer, repository, includeReadOnly: false));
+
+    public static byte[] Metadata(IReadOnlyDictionary<string, string> metadata) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        foreach (var (key, value) in metadata.OrderBy(static p => p.Key, StringComparer.Ordinal))
+        {
+            writer.WritePropertyName(key);
+            writer.WriteValue(value);
+        }
+
+        writer.WriteEndObject();
+    });
+
+    /// <summary>GC rules as lakeFS sends them: <c>branches</c> is null (a Go nil slice) when there is no branch rule.</summary>
+    public static byte[] GcRules(GcRulesRecord rules) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("branches");
+        if (rules.BranchRetentionDays.Count == 0)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.WriteStartArray();
+
+            // lakeFS ranges over a Go map, so the order is not the order the rules were set in.
+            foreach (var (branch, days) in rules.BranchRetentionDays.OrderByDescending(static p => p.Key, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName("branch_id");
+                writer.WriteValue(branch);
+                writer.WritePropertyName("retention_days");
+                writer.WriteValue(days);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WritePropertyName("default_retention_days");
+        writer.WriteValue(rules.DefaultRetentionDays);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>Branch protection rules; like lakeFS (a Go map), not in the order they were set.</summary>
+    public static byte[] ProtectionRules(IEnumerable<string> patterns) => Write(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var pattern in patterns.OrderByDescending(static p => p, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("pattern");
+            writer.WriteValue(pattern);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
+
+    public static byte[] TaskInfo(string id) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("id");
+        writer.WriteValue(id);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>A dump or restore task status; <c>refs</c> only for a dump that is done and whose first step succeeded.</summary>
+    public static byte[] TaskStatus(RepositoryTask task, bool withRefs) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("done");
+        writer.WriteValue(task.Done);
+        if (task.Error is { } error)
+        {
+            writer.WritePropertyName("error");
+            writer.WriteValue(error);
+        }
+
+        writer.WritePropertyName("id");
+        writer.WriteValue(task.Id);
+        if (withRefs && task.Done && task.Refs is { } refs)
+        {
+            writer.WritePropertyName("refs");
+            writer.WriteStartObject();
+            writer.WritePropertyName("branches_meta_range_id");
+            writer.WriteValue(refs.Branches);
+            writer.WritePropertyName("commits_meta_range_id");
+            writer.WriteValue(refs.Commits);
+            writer.WritePropertyName("tags_meta_range_id");
+            writer.WriteValue(refs.Tags);
+            writer.WriteEndObject();
+        }
+
+        writer.WritePropertyName("update_time");
+        writer.WriteValue(GoTimeFormat.Format(task.UpdateTime));
+        writer.WriteEndObject();
+    });
+
     public static byte[] RepositoryList(IReadOnlyList<RepositoryRecord> page, bool hasMore) =>
         Write(writer => WriteList(writer, page, hasMore, static r => r.Id, WriteRepository));
 
@@ -55,7 +157,9 @@ internal static class WireJson
         writer.WriteEndObject();
     }
 
-    private static void WriteRepository(JsonWriter writer, RepositoryRecord repository)
+    private static void WriteRepository(JsonWriter writer, RepositoryRecord repository) => WriteRepository(writer, repository, includeReadOnly: true);
+
+    private static void WriteRepository(JsonWriter writer, RepositoryRecord repository, bool includeReadOnly)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("id");
@@ -68,8 +172,12 @@ internal static class WireJson
         writer.WriteValue(repository.StorageNamespace);
         writer.WritePropertyName("storage_id");
         writer.WriteValue(repository.StorageId);
-        writer.WritePropertyName("read_only");
-        writer.WriteValue(repository.ReadOnly);
+        if (includeReadOnly)
+        {
+            writer.WritePropertyName("read_only");
+            writer.WriteValue(repository.ReadOnly);
+        }
+
         writer.WriteEndObject();
     }
 

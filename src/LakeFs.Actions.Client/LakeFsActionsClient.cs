@@ -13,6 +13,7 @@ namespace LakeFs.Actions.Client;
 /// </summary>
 public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
 {
+    private readonly LakeFsConnection _connection = null!;
     private readonly LakeFsRestClient _rest = null!;
     private readonly LakeFsRequestPipeline _pipeline = null!;
     private readonly LakeFsClientOptions _options = null!;
@@ -48,14 +49,10 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
     {
     }
 
-    /// <summary>Used by dependency injection: the HTTP client comes from <see cref="IHttpClientFactory"/>.</summary>
-    internal LakeFsActionsClient(HttpClient httpClient, LakeFsClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
-        : this(LakeFsConnection.Create(httpClient, options, loggerFactory, timeProvider))
+    /// <summary>Over a connection shared with other clients (dependency injection).</summary>
+    internal LakeFsActionsClient(LakeFsConnection connection)
     {
-    }
-
-    private LakeFsActionsClient(LakeFsConnection connection)
-    {
+        _connection = connection;
         (_rest, _pipeline, _options, _timeProvider, _logger, _ownedHttpClient) = (connection.Rest, connection.Pipeline, connection.Options, connection.TimeProvider, connection.Logger, connection.OwnedHttpClient);
     }
 
@@ -135,34 +132,8 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual AsyncPageable<Repository> ListRepositoriesAsync(RepositoryQuery? query = null, CancellationToken cancellationToken = default)
-    {
-        if (query?.PageSize is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, $"{nameof(RepositoryQuery.PageSize)} must be at least 1.");
-        }
-
-        var prefix = NullIfEmpty(query?.Prefix);
-        var search = NullIfEmpty(query?.Search);
-        var operation = LakeFsRestClient.Operations.ListRepositories;
-        return new CursorPageable<Repository>(
-            _pipeline,
-            operation,
-            repository: null,
-            async (after, amount, token) =>
-            {
-                var page = await _pipeline.SendAsync(operation, token, ct => _rest.ListRepositoriesAsync(prefix, after, amount, search, ct)).ConfigureAwait(false);
-                return new CursorPage<Repository>(page.Results, page.Pagination);
-            },
-            query?.PageSize ?? _options.PageSize,
-            _options.PrefetchNextPage,
-            filter: null,
-            stopBefore: null,
-            cancellationToken)
-        {
-            Logger = _logger,
-        };
-    }
+    public virtual AsyncPageable<Repository> ListRepositoriesAsync(RepositoryQuery? query = null, CancellationToken cancellationToken = default) =>
+        RepositoryListing.Create(_connection, query, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<Repository> GetRepositoryAsync(string repository, CancellationToken cancellationToken = default)

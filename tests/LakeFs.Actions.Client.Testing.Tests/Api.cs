@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 
 namespace LakeFs.Actions.Client.Testing.Tests;
@@ -52,4 +53,31 @@ internal static class Api
         request.Headers.ConnectionClose = true;
         return request;
     }
+
+    /// <summary>Sends <paramref name="method"/> to <paramref name="path"/> with an optional JSON body and headers, and reads the whole answer.</summary>
+    public static async Task<WireAnswer> SendAsync(HttpClient http, HttpMethod method, string path, string? json = null, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            Assert.True(request.Headers.TryAddWithoutValidation(name, value));
+        }
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new WireAnswer(
+            response.StatusCode,
+            body,
+            response.Content.Headers.ContentType?.MediaType,
+            response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>POSTs a repository creation.</summary>
+    public static Task<WireAnswer> CreateRepositoryAsync(HttpClient http, string name, string storageNamespace, string query = "", string extra = "") =>
+        SendAsync(http, HttpMethod.Post, "api/v1/repositories" + query, $"{{\"name\":\"{name}\",\"storage_namespace\":\"{storageNamespace}\"{extra}}}");
 }

@@ -27,6 +27,29 @@ internal static class ClientCommand
         }
     }
 
+    /// <summary>Like the other overload, with the repositories client.</summary>
+    public static async Task<int> RunAsync(
+        CliEnvironment environment,
+        GlobalSettings settings,
+        Func<ILakeFsRepositoriesClient, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await ConnectionResolver.ConnectAsync(settings, environment, cancellationToken);
+            return await body(connection.Repositories, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            await FlushQuietlyAsync(environment.Out);
+            return await ErrorReporter.ReportAsync(error, environment.Error, cancellationToken);
+        }
+        finally
+        {
+            await FlushQuietlyAsync(environment.Out);
+        }
+    }
+
     private static async Task FlushQuietlyAsync(TextWriter writer)
     {
         try

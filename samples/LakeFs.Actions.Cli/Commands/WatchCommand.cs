@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Cli.Output.Markdown;
 using LakeFs.Actions.Cli.Watching;
@@ -30,9 +29,9 @@ internal static class WatchCommand
         var commit = new Option<string?>("--commit") { Description = "Commit id (full or abbreviated) whose runs to wait for.", HelpName = "commit-id" };
         var branch = new Option<string?>("--branch") { Description = "Branch whose runs to wait for (exact name).", HelpName = "branch" };
         var eventType = new Option<string?>("--event") { Description = "Only runs of this event type; stop when one arrived.", HelpName = "event" };
-        var interval = DurationOption("--interval", "Time between two polls, e.g. 500ms, 2s.", TimeSpan.FromSeconds(2));
-        var timeout = DurationOption("--timeout", "Give up (exit 124) after this long, e.g. 90s, 10m, 1h.", TimeSpan.FromMinutes(10));
-        var lookBack = DurationOption("--look-back", "How far back each poll looks for runs that land late, e.g. 15m, 1h.", new WatchOptions().LookBack);
+        var interval = DurationOption.Create("--interval", "Time between two polls, e.g. 500ms, 2s.", TimeSpan.FromSeconds(2));
+        var timeout = DurationOption.Create("--timeout", "Give up (exit 124) after this long, e.g. 90s, 10m, 1h.", TimeSpan.FromMinutes(10));
+        var lookBack = DurationOption.Create("--look-back", "How far back each poll looks for runs that land late, e.g. 15m, 1h.", new WatchOptions().LookBack);
         var exitStatus = new Option<bool>("--exit-status") { Description = "Exit with 1 when one of the runs failed." };
         var command = new Command("watch", Description) { repository, commit, branch, eventType, interval, timeout, lookBack, exitStatus };
         command.Validators.Add(result =>
@@ -54,26 +53,6 @@ internal static class WatchCommand
             return ClientCommand.RunAsync(environment, settings, (client, token) => ExecuteAsync(client, environment, request, token), cancellationToken);
         });
         return command;
-    }
-
-    private static Option<TimeSpan> DurationOption(string name, string description, TimeSpan defaultValue) => new(name)
-    {
-        Description = description,
-        HelpName = "duration",
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result => ParseDuration(name, result),
-    };
-
-    private static TimeSpan ParseDuration(string name, ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-        if (DurationParser.TryParse(text, out var duration) && duration > TimeSpan.Zero)
-        {
-            return duration;
-        }
-
-        result.AddError($"{name} must be a positive duration such as 500ms, 2s, 10m or 1h (was '{text}').");
-        return default;
     }
 
     private static async Task<int> ExecuteAsync(ILakeFsActionsClient client, CliEnvironment environment, WatchRequest request, CancellationToken cancellationToken)

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace LakeFs.Actions.Client;
 
 /// <summary>
-/// Registers <see cref="ILakeFsActionsClient"/> as a typed client of <see cref="IHttpClientFactory"/>, with
-/// options validated at start-up. Each method returns the <see cref="IHttpClientBuilder"/>, so you can add
-/// your own message handlers.
+/// Registers <see cref="ILakeFsActionsClient"/> and <see cref="ILakeFsRepositoriesClient"/> as typed clients of
+/// <see cref="IHttpClientFactory"/>, with options validated at start-up. Both clients of one registration use the same
+/// named <see cref="HttpClient"/>, so they share its handler chain (one connection pool, your handlers) and one
+/// options instance. Each method returns the <see cref="IHttpClientBuilder"/>, so you can add your own message handlers.
 /// </summary>
 public static class LakeFsServiceCollectionExtensions
 {
@@ -50,7 +51,8 @@ public static class LakeFsServiceCollectionExtensions
 
     /// <summary>
     /// Registers one of several lakeFS installations under a name. Resolve it with
-    /// <c>[FromKeyedServices(name)] ILakeFsActionsClient</c> or <c>GetRequiredKeyedService&lt;ILakeFsActionsClient&gt;(name)</c>.
+    /// <c>[FromKeyedServices(name)] ILakeFsActionsClient</c> or <c>GetRequiredKeyedService&lt;ILakeFsActionsClient&gt;(name)</c>
+    /// (and <see cref="ILakeFsRepositoriesClient"/> the same way).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The registration name (also the options name).</param>
@@ -94,16 +96,21 @@ public static class LakeFsServiceCollectionExtensions
 
         if (name == Options.DefaultName)
         {
-            builder.AddTypedClient<ILakeFsActionsClient>((httpClient, provider) => Create(httpClient, provider, name));
+            builder.AddTypedClient<ILakeFsActionsClient>((httpClient, provider) => new LakeFsActionsClient(Connect(httpClient, provider, name)));
+            builder.AddTypedClient<ILakeFsRepositoriesClient>((httpClient, provider) => new LakeFsRepositoriesClient(Connect(httpClient, provider, name)));
         }
 
         services.AddKeyedTransient<ILakeFsActionsClient>(name, (provider, _) =>
-            Create(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), provider, name));
+            new LakeFsActionsClient(Connect(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), provider, name)));
+        services.AddKeyedTransient<ILakeFsRepositoriesClient>(name, (provider, _) =>
+            new LakeFsRepositoriesClient(Connect(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), provider, name)));
         return builder;
     }
 
-    private static LakeFsActionsClient Create(HttpClient httpClient, IServiceProvider provider, string name) =>
-        new(httpClient,
+    /// <summary>A connection over an HTTP client of the registration's name (its handler chain, hence its pool, is shared) and the registration's options.</summary>
+    private static LakeFsConnection Connect(HttpClient httpClient, IServiceProvider provider, string name) =>
+        LakeFsConnection.Create(
+            httpClient,
             provider.GetRequiredService<IOptionsMonitor<LakeFsClientOptions>>().Get(name),
             provider.GetService<ILoggerFactory>(),
             provider.GetService<TimeProvider>());

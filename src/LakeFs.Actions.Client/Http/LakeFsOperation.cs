@@ -12,18 +12,20 @@ internal sealed class LakeFsOperation
     public static readonly HttpRequestOptionsKey<LakeFsOperation> Key = new("lakefs.operation");
 
     /// <summary>Stands for a request that does not carry an operation (sent by someone else through the client's handler).</summary>
-    public static readonly LakeFsOperation Unknown = new("unknown", HttpMethod.Get, "(unknown)", expectsJson: false);
+    public static readonly LakeFsOperation Unknown = new("unknown", HttpMethod.Get, "(unknown)", LakeFsResultKind.Stream);
 
     /// <param name="id">The OpenAPI operation id, e.g. <c>listRepositoryRuns</c>.</param>
     /// <param name="method">The HTTP method.</param>
     /// <param name="route">The route template relative to <c>/api/v1</c>, e.g. <c>/repositories/{repository}</c>; never holds an id.</param>
-    /// <param name="expectsJson">True when a successful answer is a JSON document; false for a streamed body.</param>
-    public LakeFsOperation(string id, HttpMethod method, string route, bool expectsJson)
+    /// <param name="result">What a successful answer carries: a JSON document, a streamed body, or nothing.</param>
+    /// <param name="resultHeaders">Response headers the caller receives with the body, raw (<c>x-lakefs-result-headers</c>).</param>
+    public LakeFsOperation(string id, HttpMethod method, string route, LakeFsResultKind result, params string[] resultHeaders)
     {
+        ResultHeaders = resultHeaders;
         Id = id;
         Method = method;
         Route = route;
-        ExpectsJson = expectsJson;
+        Result = result;
 
         // RFC 9110 9.2.2: GET, HEAD, OPTIONS, TRACE, PUT and DELETE are idempotent. A POST (or PATCH) that
         // reached the server may have acted, so it is repeated only when the server refused it unread.
@@ -43,8 +45,14 @@ internal sealed class LakeFsOperation
     /// <summary>True when repeating the request after a 5xx, a timeout or a broken connection cannot do harm.</summary>
     public bool IsSafeToRepeat { get; }
 
-    /// <summary>True when a successful answer is JSON (read whole, bounded); false when the body is streamed to the caller.</summary>
-    public bool ExpectsJson { get; }
+    /// <summary>What a successful answer carries.</summary>
+    public LakeFsResultKind Result { get; }
+
+    /// <summary>Response headers the caller receives with the body, raw (e.g. <c>ETag</c>); empty for most operations.</summary>
+    public IReadOnlyList<string> ResultHeaders { get; }
+
+    /// <summary>True when a successful answer is JSON (read whole, bounded); false when the body is streamed or absent.</summary>
+    public bool ExpectsJson => Result == LakeFsResultKind.Json;
 
     /// <summary>The operation a request carries, or <see cref="Unknown"/>.</summary>
     public static LakeFsOperation Of(HttpRequestMessage? request) =>

@@ -35,6 +35,14 @@ internal sealed class LakeFsRequestPipeline
         return await SendAsync(operation, cancellationToken, call).ConfigureAwait(false);
     }
 
+    /// <summary>Runs an operation that is one request without a result (204), as its own activity.</summary>
+    public Task RunAsync(LakeFsOperation operation, string? repository, CancellationToken cancellationToken, Func<CancellationToken, Task> call) =>
+        RunAsync(operation, repository, cancellationToken, async ct =>
+        {
+            await call(ct).ConfigureAwait(false);
+            return true;
+        });
+
     /// <summary>
     /// Runs one request (and the reading of its body) with retries, under the current operation's activity.
     /// A failure, the caller's cancellation included, marks that activity as failed.

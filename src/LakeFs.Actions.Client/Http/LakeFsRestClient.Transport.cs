@@ -10,8 +10,10 @@ namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// The hand-written half of the generated REST client: the generated methods build the URL of their
-/// operation and call <see cref="SendForJsonAsync{T}"/> or <see cref="SendForStreamAsync"/>, which put the
-/// operation's declaration on the request, add the per-request headers and read the answer. A JSON body is
+/// operation, create its request with <see cref="CreateRequest"/> (which puts the operation's declaration on
+/// it), add header parameters and the JSON body, and call one of the <c>SendFor...Async</c> methods, chosen by
+/// what the operation's successful answer carries (<see cref="LakeFsOperation.Result"/>), which send it and
+/// read the answer. A JSON body is
 /// read asynchronously, under the attempt's token, into a buffer bounded by
 /// <see cref="LakeFsClientOptions.MaxResponseBodySize"/>, then deserialized from memory: no read of the
 /// network stream is synchronous, and no server can make the client hang or allocate without limit.
@@ -25,6 +27,7 @@ internal partial class LakeFsRestClient
         typeof(LakeFsRestClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0");
 
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
     private readonly HttpClient _httpClient;
     private readonly AuthenticationHeaderValue? _authorization;
@@ -45,11 +48,17 @@ internal partial class LakeFsRestClient
     /// <summary>The API root every generated URL starts with, ending with '/'.</summary>
     public string BaseUrl { get; }
 
+    /// <summary>A request of <paramref name="operation"/> to <paramref name="url"/>, carrying its declaration, the User-Agent and the Authorization header.</summary>
     private HttpRequestMessage CreateRequest(LakeFsOperation operation, string url)
     {
         var request = new HttpRequestMessage(operation.Method, new Uri(url, UriKind.RelativeOrAbsolute));
         request.Options.Set(LakeFsOperation.Key, operation);
         request.Headers.UserAgent.Add(UserAgent);
+        if (operation.ExpectsJson)
+        {
+            request.Headers.Accept.Add(Json);
+        }
+
         if (_authorization is not null)
         {
             request.Headers.Authorization = _authorization;
@@ -58,18 +67,103 @@ internal partial class LakeFsRestClient
         return request;
     }
 
-    /// <summary>Sends the request and reads its JSON answer as <typeparamref name="T"/>.</summary>
-    private async Task<T> SendForJsonAsync<T>(LakeFsOperation operation, string url, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a header parameter exactly as given (null leaves it out, "" sends it empty): no quoting and no
+    /// validation by .NET's typed headers, which would reject lakeFS's unquoted <c>If-Match</c> values.
+    /// </summary>
+    private static void SetHeader(HttpRequestMessage request, string name, string? value)
     {
-        using var request = CreateRequest(operation, url);
-        request.Headers.Accept.Add(Json);
-        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (value is not null && !request.Headers.TryAddWithoutValidation(name, value))
+        {
+            throw new ArgumentException($"The value of the {name} header cannot be sent.", name);
+        }
+    }
+
+    /// <summary>Sets the JSON body of a request, written with the client's JSON settings (<see cref="LakeFsJson"/>).</summary>
+    private static void SetJsonContent(HttpRequestMessage request, object? body)
+    {
+        var json = JsonConvert.SerializeObject(body, LakeFsJson.Settings);
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json)) { Headers = { ContentType = JsonContentType } };
+    }
+
+    /// <summary>Sends the request (and disposes it) and reads its JSON answer as <typeparamref name="T"/>.</summary>
+    private async Task<T> SendForJsonAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            var operation = LakeFsOperation.Of(request);
+            using var response = await SendCheckedAsync(request, operation, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<T>(response, operation, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the request (and disposes it) and reads its JSON answer with the raw values of the operation's <see cref="LakeFsOperation.ResultHeaders"/>.</summary>
+    private async Task<LakeFsRestResponse<T>> SendForJsonWithHeadersAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            var operation = LakeFsOperation.Of(request);
+            using var response = await SendCheckedAsync(request, operation, cancellationToken).ConfigureAwait(false);
+            var headers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in operation.ResultHeaders)
+            {
+                headers[name] = RawHeader(response, name);
+            }
+
+            var body = await ReadJsonAsync<T>(response, operation, cancellationToken).ConfigureAwait(false);
+            return new LakeFsRestResponse<T>(body, headers);
+        }
+    }
+
+    /// <summary>Sends the request (and disposes it) of an operation whose answer has no body (204).</summary>
+    private async Task SendForNothingAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await SendCheckedAsync(request, LakeFsOperation.Of(request), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the request (and disposes it) and returns the answer with its body unread, for the caller to stream (and dispose).</summary>
+    private async Task<HttpResponseMessage> SendForStreamAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            return await SendCheckedAsync(request, LakeFsOperation.Of(request), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the request; a non-2xx answer becomes a <see cref="LakeFsApiException"/>.</summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, LakeFsOperation operation, CancellationToken cancellationToken)
+    {
+        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             // The response handler already turns these into exceptions; this keeps a client without it honest.
-            throw await LakeFsErrors.FromResponseAsync(response, operation, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                throw await LakeFsErrors.FromResponseAsync(response, operation, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            }
         }
 
+        return response;
+    }
+
+    /// <summary>The header's value as the server sent it (several lines joined by ", "); null when absent.</summary>
+    private static string? RawHeader(HttpResponseMessage response, string name)
+    {
+        if (response.Headers.NonValidated.TryGetValues(name, out var values)
+            || response.Content.Headers.NonValidated.TryGetValues(name, out values))
+        {
+            return values.Count == 1 ? values.ToString() : string.Join(", ", values);
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the JSON answer (bounded) as <typeparamref name="T"/>.</summary>
+    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, LakeFsOperation operation, CancellationToken cancellationToken)
+    {
         var (buffer, length) = await ReadBoundedAsync(response, operation, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -91,22 +185,6 @@ internal partial class LakeFsRestClient
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>Sends the request and returns the answer with its body unread, for the caller to stream (and dispose).</summary>
-    private async Task<HttpResponseMessage> SendForStreamAsync(LakeFsOperation operation, string url, CancellationToken cancellationToken)
-    {
-        using var request = CreateRequest(operation, url);
-        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                throw await LakeFsErrors.FromResponseAsync(response, operation, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return response;
     }
 
     /// <summary>Reads the whole body into a pooled buffer (return it to <see cref="ArrayPool{T}.Shared"/>), failing past the size limit.</summary>
@@ -179,6 +257,15 @@ internal partial class LakeFsRestClient
         if (value is { } number)
         {
             url.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(number.ToString(CultureInfo.InvariantCulture));
+            separator = '&';
+        }
+    }
+
+    private static void AppendQuery(StringBuilder url, ref char separator, string name, bool? value)
+    {
+        if (value is { } flag)
+        {
+            url.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(flag ? "true" : "false");
             separator = '&';
         }
     }

@@ -53,7 +53,7 @@ internal sealed class TimerRecordingClock : FakeTimeProvider
     }
 
     /// <summary>Waits until the next timer is created and returns its due time (without advancing).</summary>
-    public Task<TimeSpan> NextTimerAsync() => _created.Reader.ReadAsync().AsTask();
+    public Task<TimeSpan> NextTimerAsync(CancellationToken cancellationToken = default) => _created.Reader.ReadAsync(cancellationToken).AsTask();
 
     /// <summary>
     /// Runs <paramref name="task"/> to completion, advancing the clock by each timer's due time as soon as
@@ -82,17 +82,20 @@ internal sealed class TimerRecordingClock : FakeTimeProvider
     /// </summary>
     public async Task DriveAsync(Task task, Func<TimeSpan, Task<bool>> beforeAdvance)
     {
-        var next = NextTimerAsync();
+        // The pending read is cancelled when the task ends, so that it does not swallow a timer of a later drive.
+        using var done = new CancellationTokenSource();
+        var next = NextTimerAsync(done.Token);
         while (true)
         {
             if (await Task.WhenAny(task, next) == task)
             {
+                await done.CancelAsync();
                 await task;
                 return;
             }
 
             var due = await next;
-            next = NextTimerAsync();
+            next = NextTimerAsync(done.Token);
             if (await beforeAdvance(due))
             {
                 Advance(due);

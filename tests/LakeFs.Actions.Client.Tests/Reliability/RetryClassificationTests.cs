@@ -10,8 +10,8 @@ namespace LakeFs.Actions.Client.Tests.Reliability;
 /// </summary>
 public sealed class RetryClassificationTests
 {
-    private static readonly LakeFsOperation Get = new("getThing", HttpMethod.Get, "/things/{id}", expectsJson: true);
-    private static readonly LakeFsOperation Post = new("createThing", HttpMethod.Post, "/things", expectsJson: true);
+    private static readonly LakeFsOperation Get = new("getThing", HttpMethod.Get, "/things/{id}", LakeFsResultKind.Json);
+    private static readonly LakeFsOperation Post = new("createThing", HttpMethod.Post, "/things", LakeFsResultKind.Json);
 
     public static TheoryData<string, bool, bool> Failures() => new()
     {

@@ -1,0 +1,134 @@
+using LakeFs.Actions.Client.Http;
+using LakeFs.Actions.Client.Paging;
+using LakeFs.Actions.Client.Repositories;
+using Microsoft.Extensions.Logging;
+
+namespace LakeFs.Actions.Client;
+
+/// <summary>
+/// The lakeFS repositories client (the RepositoriesApi). Create one per lakeFS installation and share it: it is
+/// thread-safe and holds one connection pool. With dependency injection,
+/// <see cref="LakeFsServiceCollectionExtensions.AddLakeFsActionsClient(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{LakeFsClientOptions})"/>
+/// registers it beside <see cref="ILakeFsActionsClient"/>, both over one connection pool and one set of options.
+/// </summary>
+public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisposable
+{
+    /// <summary>How many times the add/remove rule helpers read and write before giving up on a 412.</summary>
+    public const int BranchProtectionAttempts = 5;
+
+    private readonly LakeFsConnection _connection = null!;
+    private readonly LakeFsRestClient _rest = null!;
+    private readonly LakeFsRequestPipeline _pipeline = null!;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly HttpClient? _ownedHttpClient;
+
+    /// <summary>Creates a client that talks to <see cref="LakeFsClientOptions.Endpoint"/> over its own connection pool.</summary>
+    /// <param name="options">Endpoint, credentials, retry and paging settings.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message names the setting.</exception>
+    public LakeFsRepositoriesClient(LakeFsClientOptions options)
+        : this(options, transport: null, loggerFactory: null, timeProvider: null)
+    {
+    }
+
+    /// <summary>Creates a client that sends its requests through <paramref name="transport"/> (which the caller keeps owning).</summary>
+    /// <param name="options">Endpoint, credentials, retry and paging settings.</param>
+    /// <param name="transport">The innermost handler, e.g. a <see cref="SocketsHttpHandler"/> or a test double.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message names the setting.</exception>
+    public LakeFsRepositoriesClient(LakeFsClientOptions options, HttpMessageHandler transport)
+        : this(options, transport ?? throw new ArgumentNullException(nameof(transport)), loggerFactory: null, timeProvider: null)
+    {
+    }
+
+    /// <summary>Creates a client with logging and a clock of the caller's choosing (e.g. a fake clock in tests).</summary>
+    /// <param name="options">Endpoint, credentials, retry and paging settings.</param>
+    /// <param name="transport">The innermost handler, owned by the caller; <c>null</c> uses a private <see cref="SocketsHttpHandler"/>.</param>
+    /// <param name="loggerFactory">Where to log; <c>null</c> for no logging.</param>
+    /// <param name="timeProvider">The clock for retry delays, timeouts and task polling; <c>null</c> for the system clock.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message names the setting.</exception>
+    public LakeFsRepositoriesClient(LakeFsClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory, TimeProvider? timeProvider = null)
+        : this(LakeFsConnection.Create(options, transport, loggerFactory, timeProvider))
+    {
+    }
+
+    /// <summary>Over a connection shared with other clients (dependency injection).</summary>
+    internal LakeFsRepositoriesClient(LakeFsConnection connection)
+    {
+        _connection = connection;
+        (_rest, _pipeline, _timeProvider, _ownedHttpClient) = (connection.Rest, connection.Pipeline, connection.TimeProvider, connection.OwnedHttpClient);
+    }
+
+    /// <summary>For mocking.</summary>
+    protected LakeFsRepositoriesClient()
+    {
+    }
+
+    /// <inheritdoc />
+    public virtual AsyncPageable<Repository> ListRepositoriesAsync(RepositoryQuery? query = null, CancellationToken cancellationToken = default) =>
+        RepositoryListing.Create(_connection, query, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<Repository> GetRepositoryAsync(string repository, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        return _pipeline.RunAsync(LakeFsRestClient.Operations.GetRepository, repository, cancellationToken, ct => _rest.GetRepositoryAsync(repository, ct));
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<Repository> CreateRepositoryAsync(string name, string storageNamespace, CreateRepositoryOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        RepositoryCreationRules.ThrowIfInvalidName(name, nameof(name));
+        RepositoryCreationRules.ThrowIfInvalidStorageNamespace(storageNamespace, nameof(storageNamespace));
+        options ??= new CreateRepositoryOptions();
+        var body = new RepositoryCreation
+        {
+            Name = name,
+            StorageNamespace = storageNamespace,
+            DefaultBranch = string.IsNullOrEmpty(options.DefaultBranch) ? null : options.DefaultBranch,
+            SampleData = options.SampleData ? true : null,
+            ReadOnly = options.ReadOnly ? true : null,
+            StorageId = string.IsNullOrEmpty(options.StorageId) ? null : options.StorageId,
+        };
+        bool? bare = options.Bare ? true : null;
+        try
+        {
+            return await _pipeline.RunAsync(LakeFsRestClient.Operations.CreateRepository, name, cancellationToken, ct => _rest.CreateRepositoryAsync(bare, body, ct)).ConfigureAwait(false);
+        }
+        catch (LakeFsApiException error) when (options.ExistOk && error.StatusCode == 409)
+        {
+            return await GetRepositoryAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual Task DeleteRepositoryAsync(string repository, bool force = false, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        bool? forced = force ? true : null;
+        return _pipeline.RunAsync(LakeFsRestClient.Operations.DeleteRepository, repository, cancellationToken, ct => _rest.DeleteRepositoryAsync(repository, forced, ct));
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyDictionary<string, string>> GetRepositoryMetadataAsync(string repository, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        var metadata = await _pipeline.RunAsync(LakeFsRestClient.Operations.GetRepositoryMetadata, repository, cancellationToken, ct => _rest.GetRepositoryMetadataAsync(repository, ct)).ConfigureAwait(false);
+        return new Dictionary<string, string>(metadata, StringComparer.Ordinal);
+    }
+
+    /// <summary>Disposes the connection pool when the client created it.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the HTTP client the client created (not one from <see cref="IHttpClientFactory"/>).</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+}

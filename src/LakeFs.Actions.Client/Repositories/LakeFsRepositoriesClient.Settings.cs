@@ -1,0 +1,155 @@
+using LakeFs.Actions.Client.Http;
+
+namespace LakeFs.Actions.Client;
+
+/// <summary>Repository settings: garbage collection rules and branch protection.</summary>
+public partial class LakeFsRepositoriesClient
+{
+    /// <inheritdoc />
+    public virtual async Task<GarbageCollectionRules?> GetGCRulesAsync(string repository, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        GarbageCollectionRules rules;
+        try
+        {
+            rules = await _pipeline.RunAsync(LakeFsRestClient.Operations.GetGCRules, repository, cancellationToken, ct => _rest.GetGCRulesAsync(repository, ct)).ConfigureAwait(false);
+        }
+        catch (LakeFsApiException error) when (error.StatusCode == 404 && !IsRepositoryNotFound(error))
+        {
+            // "not found" means no rules, but a proxy or another server version may word an unknown repository
+            // differently: confirm the repository exists (its own 404 is thrown from here).
+            await GetRepositoryAsync(repository, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        rules.Branches ??= [];
+        return rules;
+    }
+
+    /// <inheritdoc />
+    public virtual Task SetGCRulesAsync(string repository, GarbageCollectionRules rules, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        ArgumentNullException.ThrowIfNull(rules);
+        var branches = new List<GarbageCollectionRule>();
+        foreach (var branch in rules.Branches ?? [])
+        {
+            if (branch is null || string.IsNullOrEmpty(branch.BranchId))
+            {
+                throw new ArgumentException("Every branch rule needs a branch id.", nameof(rules));
+            }
+
+            branches.Add(new GarbageCollectionRule { BranchId = branch.BranchId, RetentionDays = branch.RetentionDays });
+        }
+
+        // A copy: the caller's object is not changed, and branches is always an array (null breaks the server's schema).
+        var body = new GarbageCollectionRules { DefaultRetentionDays = rules.DefaultRetentionDays, Branches = branches };
+        return _pipeline.RunAsync(LakeFsRestClient.Operations.SetGCRules, repository, cancellationToken, ct => _rest.SetGCRulesAsync(repository, body, ct));
+    }
+
+    /// <inheritdoc />
+    public virtual Task DeleteGCRulesAsync(string repository, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        return _pipeline.RunAsync(LakeFsRestClient.Operations.DeleteGCRules, repository, cancellationToken, ct => _rest.DeleteGCRulesAsync(repository, ct));
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<BranchProtectionRules> GetBranchProtectionRulesAsync(string repository, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        var answer = await _pipeline.RunAsync(LakeFsRestClient.Operations.GetBranchProtectionRules, repository, cancellationToken, ct => _rest.GetBranchProtectionRulesAsync(repository, ct)).ConfigureAwait(false);
+        var rules = answer.Body.Where(rule => rule is not null).ToList();
+        return new BranchProtectionRules(rules, answer.Headers.GetValueOrDefault("ETag") ?? string.Empty);
+    }
+
+    /// <inheritdoc />
+    public virtual Task SetBranchProtectionRulesAsync(string repository, IEnumerable<BranchProtectionRule> rules, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        ArgumentNullException.ThrowIfNull(rules);
+        var body = new List<BranchProtectionRule>();
+        foreach (var rule in rules)
+        {
+            if (rule is null || string.IsNullOrEmpty(rule.Pattern))
+            {
+                throw new ArgumentException("Every branch protection rule needs a pattern.", nameof(rules));
+            }
+
+            body.Add(new BranchProtectionRule { Pattern = rule.Pattern });
+        }
+
+        if (ifMatch is not null && ifMatch.AsSpan().ContainsAny('\r', '\n'))
+        {
+            throw new ArgumentException("An ETag cannot contain line breaks.", nameof(ifMatch));
+        }
+
+        var condition = string.IsNullOrEmpty(ifMatch) ? null : ifMatch;
+        return _pipeline.RunAsync(LakeFsRestClient.Operations.SetBranchProtectionRules, repository, cancellationToken, ct => _rest.SetBranchProtectionRulesAsync(repository, condition, body, ct));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<bool> AddBranchProtectionRuleAsync(string repository, string pattern, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        ArgumentException.ThrowIfNullOrEmpty(pattern);
+        return UpdateBranchProtectionAsync(
+            repository,
+            current => current.Contains(pattern) ? null : [.. current.Rules, new BranchProtectionRule { Pattern = pattern }],
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<bool> RemoveBranchProtectionRuleAsync(string repository, string pattern, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        ArgumentException.ThrowIfNullOrEmpty(pattern);
+        return UpdateBranchProtectionAsync(
+            repository,
+            current => current.Contains(pattern) ? [.. current.Rules.Where(rule => !string.Equals(rule.Pattern, pattern, StringComparison.Ordinal))] : null,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Read-modify-write of the rules: <paramref name="change"/> answers the new rules, or null when nothing is to be
+    /// done. The write carries If-Match with the ETag read (none when it is empty: the first rules), and a 412 starts
+    /// over with a fresh read, up to <see cref="BranchProtectionAttempts"/> times.
+    /// </summary>
+    private async Task<bool> UpdateBranchProtectionAsync(string repository, Func<BranchProtectionRules, List<BranchProtectionRule>?> change, CancellationToken cancellationToken)
+    {
+        LakeFsApiException? conflict = null;
+        for (var attempt = 1; attempt <= BranchProtectionAttempts; attempt++)
+        {
+            var current = await GetBranchProtectionRulesAsync(repository, cancellationToken).ConfigureAwait(false);
+            var updated = change(current);
+            if (updated is null)
+            {
+                return false;
+            }
+
+            try
+            {
+                await SetBranchProtectionRulesAsync(repository, updated, current.ETag, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (LakeFsApiException error) when (error.StatusCode == 412)
+            {
+                conflict = error;
+            }
+        }
+
+        throw new LakeFsApiException(
+            412,
+            $"The branch protection rules of repository '{repository}' changed during each of {BranchProtectionAttempts} read-modify-write attempts; gave up.",
+            conflict!.ServerMessage,
+            conflict.RequestId,
+            LakeFsRestClient.Operations.SetBranchProtectionRules.Id,
+            conflict)
+        {
+            Attempts = BranchProtectionAttempts,
+        };
+    }
+
+    private static bool IsRepositoryNotFound(LakeFsApiException error) =>
+        error.ServerMessage?.Contains("repository", StringComparison.OrdinalIgnoreCase) == true;
+}

@@ -1,0 +1,122 @@
+using LakeFs.Actions.Client.Http;
+using LakeFs.Actions.Client.Repositories;
+
+namespace LakeFs.Actions.Client;
+
+/// <summary>Asynchronous repository tasks: refs dump and restore.</summary>
+public partial class LakeFsRepositoriesClient
+{
+    /// <inheritdoc />
+    public virtual async Task<string> SubmitDumpAsync(string repository, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        var task = await _pipeline.RunAsync(LakeFsRestClient.Operations.DumpSubmit, repository, cancellationToken, ct => _rest.DumpSubmitAsync(repository, ct)).ConfigureAwait(false);
+        return TaskId(task, LakeFsRestClient.Operations.DumpSubmit);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<RepositoryDumpStatus> GetDumpStatusAsync(string repository, string taskId, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        ArgumentException.ThrowIfNullOrEmpty(taskId);
+        return _pipeline.RunAsync(LakeFsRestClient.Operations.DumpStatus, repository, cancellationToken, ct => _rest.DumpStatusAsync(repository, taskId, ct));
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<RefsDump> DumpAsync(string repository, TaskWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        options = ValidWaitOptions(options);
+        var taskId = await SubmitDumpAsync(repository, cancellationToken).ConfigureAwait(false);
+        RepositoryDumpStatus? last = null;
+        await new RepositoryTaskWaiter(_timeProvider).WaitAsync(
+            repository,
+            taskId,
+            async ct =>
+            {
+                last = await GetDumpStatusAsync(repository, taskId, ct).ConfigureAwait(false);
+                return new RepositoryTaskWaiter.Status(last.Done, last.Error, last.UpdateTime);
+            },
+            options,
+            cancellationToken).ConfigureAwait(false);
+        return last?.Refs ?? throw new LakeFsApiException(200, $"Dump task {taskId} of repository '{repository}' ended without error but its status has no refs.", operation: LakeFsRestClient.Operations.DumpStatus.Id);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<string> SubmitRestoreAsync(string repository, RefsDump refs, bool force = false, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        ArgumentNullException.ThrowIfNull(refs);
+        if (string.IsNullOrEmpty(refs.CommitsMetaRangeId) || string.IsNullOrEmpty(refs.TagsMetaRangeId) || string.IsNullOrEmpty(refs.BranchesMetaRangeId))
+        {
+            throw new ArgumentException("The refs need all three meta range ids (commits, tags, branches).", nameof(refs));
+        }
+
+        var body = new RefsRestore
+        {
+            CommitsMetaRangeId = refs.CommitsMetaRangeId,
+            TagsMetaRangeId = refs.TagsMetaRangeId,
+            BranchesMetaRangeId = refs.BranchesMetaRangeId,
+            Force = force ? true : null,
+        };
+        var operation = LakeFsRestClient.Operations.RestoreSubmit;
+        TaskInfo task;
+        try
+        {
+            task = await _pipeline.RunAsync(operation, repository, cancellationToken, ct => _rest.RestoreSubmitAsync(repository, body, ct)).ConfigureAwait(false);
+        }
+        catch (LakeFsApiException error) when (error.StatusCode == 400 && error.ServerMessage?.Contains("bare", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw new LakeFsApiException(
+                400,
+                $"Repository '{repository}' is not bare: lakeFS restores refs only into a bare repository (one created with Bare = true that has no commits).",
+                error.ServerMessage,
+                error.RequestId,
+                operation.Id,
+                error)
+            {
+                Attempts = error.Attempts,
+            };
+        }
+
+        return TaskId(task, operation);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<RepositoryRestoreStatus> GetRestoreStatusAsync(string repository, string taskId, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        ArgumentException.ThrowIfNullOrEmpty(taskId);
+        return _pipeline.RunAsync(LakeFsRestClient.Operations.RestoreStatus, repository, cancellationToken, ct => _rest.RestoreStatusAsync(repository, taskId, ct));
+    }
+
+    /// <inheritdoc />
+    public virtual async Task RestoreAsync(string repository, RefsDump refs, bool force = false, TaskWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        options = ValidWaitOptions(options);
+        var taskId = await SubmitRestoreAsync(repository, refs, force, cancellationToken).ConfigureAwait(false);
+        await new RepositoryTaskWaiter(_timeProvider).WaitAsync(
+            repository,
+            taskId,
+            async ct =>
+            {
+                var status = await GetRestoreStatusAsync(repository, taskId, ct).ConfigureAwait(false);
+                return new RepositoryTaskWaiter.Status(status.Done, status.Error, status.UpdateTime);
+            },
+            options,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TaskWaitOptions ValidWaitOptions(TaskWaitOptions? options)
+    {
+        options = (options ?? new TaskWaitOptions()).Clone();
+        options.Validate(nameof(options));
+        return options;
+    }
+
+    private static string TaskId(TaskInfo task, LakeFsOperation operation) =>
+        string.IsNullOrEmpty(task.Id)
+            ? throw new LakeFsApiException(202, "The server started a task but sent no task id.", operation: operation.Id)
+            : task.Id;
+}
