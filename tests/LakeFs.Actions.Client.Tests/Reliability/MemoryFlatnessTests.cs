@@ -1,3 +1,4 @@
+using LakeFs.Actions.Client.Benchmarks.Wire;
 using LakeFs.Actions.Client.Tests.Infrastructure;
 
 namespace LakeFs.Actions.Client.Tests.Reliability;
