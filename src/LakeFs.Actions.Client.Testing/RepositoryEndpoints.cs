@@ -62,10 +62,9 @@ internal sealed partial class RepositoryEndpoints
             return EmulatorResponse.Error(StatusCodes.Status410Gone, RepositoryInDeletion);
         }
 
-        var now = Now;
         foreach (var task in repository.Tasks.Values)
         {
-            task.Advance(now);
+            task.Advance();
         }
 
         return null;
@@ -307,7 +306,7 @@ internal sealed partial class RepositoryEndpoints
 
             return null;
         };
-        task.Advance(Now);
+        task.Advance();
         return EmulatorResponse.Json(WireJson.TaskInfo(task.Id), StatusCodes.Status202Accepted);
     }
 
@@ -351,7 +350,7 @@ internal sealed partial class RepositoryEndpoints
 
             return null;
         };
-        task.Advance(Now);
+        task.Advance();
         return EmulatorResponse.Json(WireJson.TaskInfo(task.Id), StatusCodes.Status202Accepted);
     }
 
@@ -363,7 +362,7 @@ internal sealed partial class RepositoryEndpoints
             repository.TasksToStall--;
         }
 
-        var task = new RepositoryTask(prefix, Now, _options.TaskDuration, stalled) { StepRunner = runStep };
+        var task = new RepositoryTask(prefix, _options.TimeProvider, _options.TaskDuration, stalled) { StepRunner = runStep };
         repository.Tasks.Add(task.Id, task);
         return task;
     }
@@ -375,7 +374,7 @@ internal sealed partial class RepositoryEndpoints
             return EmulatorResponse.Error(StatusCodes.Status404NotFound, "not found");
         }
 
-        if (task.IsExpired(Now))
+        if (task.IsExpired())
         {
             repository.Tasks.Remove(taskId);
             return EmulatorResponse.Error(StatusCodes.Status404NotFound, "not found");

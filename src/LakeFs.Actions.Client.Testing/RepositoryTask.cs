@@ -5,7 +5,9 @@ namespace LakeFs.Actions.Client.Testing;
 /// <summary>
 /// A dump or restore task, as lakeFS runs it: three steps in the background, the status record updated after
 /// each step (its <see cref="UpdateTime"/>), done after the last step or the first failing one. Progress is
-/// computed from the emulator's clock: step <c>i</c> (1-based) ends at <c>submit + duration * i / 3</c>.
+/// computed from the time elapsed on the emulator's clock (its timestamps, so that a clock whose "now" is held,
+/// like the CLI's demo clock, still lets tasks finish): step <c>i</c> (1-based) ends <c>duration * i / 3</c> after
+/// the submit, and its update time is the submit's wall-clock time plus that much.
 /// A stalled task never makes progress. Callers hold <see cref="EmulatorStore"/>'s lock.
 /// </summary>
 internal sealed class RepositoryTask
@@ -16,14 +18,20 @@ internal sealed class RepositoryTask
     private const int IdLength = 20;
     private const string IdAlphabet = "_-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
+    private readonly TimeProvider _clock;
+    private readonly long _submittedTimestamp;
     private readonly DateTimeOffset _submitted;
     private readonly TimeSpan _duration;
     private readonly bool _stalled;
     private int _stepsDone;
+    private TimeSpan _updatedAfter;
 
-    public RepositoryTask(string prefix, DateTimeOffset submitted, TimeSpan duration, bool stalled)
+    public RepositoryTask(string prefix, TimeProvider clock, TimeSpan duration, bool stalled)
     {
         Id = prefix + RandomNumberGenerator.GetString(IdAlphabet, IdLength);
+        _clock = clock;
+        _submittedTimestamp = clock.GetTimestamp();
+        var submitted = clock.GetUtcNow();
         _submitted = submitted;
         _duration = duration;
         _stalled = stalled;
@@ -48,20 +56,22 @@ internal sealed class RepositoryTask
     public static bool IsTaskId(string prefix, string id) =>
         id.Length == prefix.Length + IdLength && id.StartsWith(prefix, StringComparison.Ordinal);
 
-    /// <summary>Runs the steps whose time has come by <paramref name="now"/>.</summary>
-    public void Advance(DateTimeOffset now)
+    /// <summary>Runs the steps whose time has come.</summary>
+    public void Advance()
     {
+        var elapsed = _clock.GetElapsedTime(_submittedTimestamp);
         while (!Done && !_stalled && _stepsDone < StepCount)
         {
-            var end = _submitted + (_duration * (_stepsDone + 1) / StepCount);
-            if (end > now)
+            var end = _duration * (_stepsDone + 1) / StepCount;
+            if (end > elapsed)
             {
                 return;
             }
 
             var error = StepRunner?.Invoke(_stepsDone);
             _stepsDone++;
-            UpdateTime = end;
+            _updatedAfter = end;
+            UpdateTime = _submitted + end;
             if (error is not null)
             {
                 Error = error;
@@ -75,5 +85,5 @@ internal sealed class RepositoryTask
     }
 
     /// <summary>True when lakeFS's sweeper would have removed the record: 24 hours after its last update.</summary>
-    public bool IsExpired(DateTimeOffset now) => now - UpdateTime >= TimeSpan.FromHours(24);
+    public bool IsExpired() => _clock.GetElapsedTime(_submittedTimestamp) - _updatedAfter >= TimeSpan.FromHours(24);
 }

@@ -51,4 +51,19 @@ public sealed class EmbeddedDemoServerTests : IDisposable
             morning.JsonLines.Select(run => run.GetProperty("run_id").GetString()),
             afternoon.JsonLines.Select(run => run.GetProperty("run_id").GetString()));
     }
+
+    [Fact]
+    public async Task A_refs_dump_of_the_demo_repository_finishes_although_the_demo_clock_holds_its_now()
+    {
+        var clock = new ObservableClock(new DateTimeOffset(2025, 6, 1, 9, 15, 0, TimeSpan.Zero));
+        _cli.TimeProvider = clock;
+
+        var dump = _cli.RunAsync(["refs", "dump", "demo-repo", "--poll-interval", "1s", "--timeout", "1m"]);
+        await clock.AdvanceEachTimerUntilAsync(TimeSpan.FromSeconds(1), dump);
+        var result = await dump;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var refs = Assert.Single(result.JsonLines);
+        Assert.Matches("^[0-9a-f]{64}$", refs.GetProperty("commits_meta_range_id").GetString());
+    }
 }

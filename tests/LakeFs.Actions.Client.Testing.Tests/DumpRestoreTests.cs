@@ -49,6 +49,25 @@ public sealed partial class DumpRestoreTests
     }
 
     [Fact]
+    public async Task A_task_finishes_on_elapsed_time_even_when_the_clock_holds_its_now_like_the_demo_clock()
+    {
+        var clock = new HeldNowClock();
+        await using var lakeFs = await StartAsync(clock);
+        using var http = lakeFs.CreateHttpClient();
+        var held = clock.GetUtcNow();
+
+        var id = (await Api.SendAsync(http, HttpMethod.Post, Source + "/dump")).Expect(HttpStatusCode.Accepted).Json.GetProperty("id").GetString()!;
+        var started = await StatusAsync(http, Source + "/dump", id);
+        clock.Advance(Duration);
+        var done = await StatusAsync(http, Source + "/dump", id);
+
+        Assert.Equal(held, clock.GetUtcNow());
+        Assert.False(started.GetProperty("done").GetBoolean());
+        Assert.True(done.GetProperty("done").GetBoolean());
+        Assert.Equal(held + Duration, done.GetProperty("update_time").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task Unknown_ids_ids_of_the_other_kind_and_ids_of_another_repository_are_404_not_found()
     {
         await using var lakeFs = await StartAsync(new FakeTimeProvider());
@@ -232,6 +251,19 @@ public sealed partial class DumpRestoreTests
         var id = (await Api.SendAsync(http, HttpMethod.Post, Source + "/dump")).Expect(HttpStatusCode.Accepted).Json.GetProperty("id").GetString()!;
         clock.Advance(Duration);
         return (await StatusAsync(http, Source + "/dump", id)).GetProperty("refs");
+    }
+
+    /// <summary>A fake clock whose timestamps and timers advance while its "now" stays where it started.</summary>
+    private sealed class HeldNowClock : FakeTimeProvider
+    {
+        private readonly DateTimeOffset _now;
+
+        public HeldNowClock() => _now = base.GetUtcNow();
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        // FakeTimeProvider derives its timestamps from GetUtcNow; these follow the advancing time instead.
+        public override long GetTimestamp() => base.GetUtcNow().UtcTicks;
     }
 
     [GeneratedRegex("^DR[A-Za-z0-9_-]{20}$")]
