@@ -82,9 +82,7 @@ internal static class ConnectionResolver
 
         try
         {
-            var client = new LakeFsActionsClient(options, transport: null, loggerFactory: null, environment.TimeProvider);
-            var repositories = new LakeFsRepositoriesClient(options, transport: null, loggerFactory: null, environment.TimeProvider);
-            return new LakeFsConnection(client, repositories, options.Endpoint!, demoServer);
+            return new LakeFsConnection(options, environment.TimeProvider, demoServer);
         }
         catch
         {
