@@ -61,14 +61,35 @@ public sealed class WriteRetryTests
         var call = Call(client, operation);
         if (retried)
         {
-            await clock.DriveAsync(call);
+            await clock.DriveAsync(call, due => AdvanceAsync(due, failure, transport, call));
             Assert.Equal(2, transport.Requests);
         }
         else
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => clock.DriveAsync(call));
+            await Assert.ThrowsAnyAsync<Exception>(() => clock.DriveAsync(call, due => AdvanceAsync(due, failure, transport, call)));
             Assert.Equal(1, transport.Requests);
         }
+    }
+
+    /// <summary>
+    /// Retry delays always pass; an attempt's timeout passes only while the transport holds the request (the
+    /// "timeout" case). Advancing it otherwise would race the answer and time out an attempt that was answered.
+    /// </summary>
+    private static async Task<bool> AdvanceAsync(TimeSpan due, string failure, ScriptedTransport transport, Task call)
+    {
+        if (due < AttemptTimeout)
+        {
+            return true;
+        }
+
+        if (failure != "timeout")
+        {
+            return false;
+        }
+
+        // The first request is held without any timer firing, so waiting for it cannot block the drive.
+        await Task.WhenAny(transport.Holding, call);
+        return transport.Holding.IsCompleted && !transport.Released;
     }
 
     private static Task Call(LakeFsRepositoriesClient client, string operation) => operation switch
@@ -99,9 +120,17 @@ public sealed class WriteRetryTests
     /// <summary>Fails the first request as told, then answers every request with success.</summary>
     private sealed class ScriptedTransport(string failure, Func<HttpResponseMessage> success) : HttpMessageHandler
     {
+        private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _requests;
+        private volatile bool _released;
 
         public int Requests => Volatile.Read(ref _requests);
+
+        /// <summary>Completes when the transport starts holding the first request (the "timeout" failure).</summary>
+        public Task Holding => _holding.Task;
+
+        /// <summary>True once the held request was given up by the client.</summary>
+        public bool Released => _released;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -117,8 +146,16 @@ public sealed class WriteRetryTests
                 case "reset":
                     throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("Connection reset by peer"));
                 case "timeout":
-                    await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-                    throw new InvalidOperationException("unreachable");
+                    try
+                    {
+                        _holding.TrySetResult();
+                        await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+                        throw new InvalidOperationException("unreachable");
+                    }
+                    finally
+                    {
+                        _released = true;
+                    }
                 default:
                     var status = int.Parse(failure, System.Globalization.CultureInfo.InvariantCulture);
                     return Json((HttpStatusCode)status, """{"message":"failure"}""");
