@@ -71,6 +71,24 @@ internal static class LakeFsErrors
     }
 
     /// <summary>
+    /// A successful answer that lacks what the operation needs (a task id, a dump's refs): the server is broken
+    /// or not lakeFS.
+    /// </summary>
+    public static LakeFsApiException IncompleteAnswer(int statusCode, LakeFsOperation operation, string reason) =>
+        new(statusCode, reason, operation: operation.Id) { ErrorType = typeof(LakeFsApiException).FullName };
+
+    /// <summary>
+    /// <paramref name="original"/> said again in the terms of a helper that made the request (e.g. which rule
+    /// change gave up, why a restore was refused), keeping its status, server message, request id and operation.
+    /// </summary>
+    public static LakeFsApiException Restated(LakeFsApiException original, string reason, int? attempts = null) =>
+        new(original.StatusCode, reason, original.ServerMessage, original.RequestId, original.Operation, original)
+        {
+            Attempts = attempts ?? original.Attempts,
+            ErrorType = original.ErrorType,
+        };
+
+    /// <summary>
     /// What the caller gets for a failure of the request pipeline: a <see cref="LakeFsApiException"/> (with the
     /// number of attempts), or the exception itself when it is not about lakeFS (e.g. the caller's cancellation).
     /// </summary>

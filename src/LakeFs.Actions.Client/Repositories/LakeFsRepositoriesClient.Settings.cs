@@ -138,16 +138,10 @@ public partial class LakeFsRepositoriesClient
             }
         }
 
-        throw new LakeFsApiException(
-            412,
+        throw LakeFsErrors.Restated(
+            conflict!,
             $"The branch protection rules of repository '{repository}' changed during each of {BranchProtectionAttempts} read-modify-write attempts; gave up.",
-            conflict!.ServerMessage,
-            conflict.RequestId,
-            LakeFsRestClient.Operations.SetBranchProtectionRules.Id,
-            conflict)
-        {
-            Attempts = BranchProtectionAttempts,
-        };
+            BranchProtectionAttempts);
     }
 
     private static bool IsRepositoryNotFound(LakeFsApiException error) =>

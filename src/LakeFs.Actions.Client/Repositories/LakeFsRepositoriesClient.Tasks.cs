@@ -39,7 +39,7 @@ public partial class LakeFsRepositoriesClient
             },
             options,
             cancellationToken).ConfigureAwait(false);
-        return last?.Refs ?? throw new LakeFsApiException(200, $"Dump task {taskId} of repository '{repository}' ended without error but its status has no refs.", operation: LakeFsRestClient.Operations.DumpStatus.Id);
+        return last?.Refs ?? throw LakeFsErrors.IncompleteAnswer(200, LakeFsRestClient.Operations.DumpStatus, $"Dump task {taskId} of repository '{repository}' ended without error but its status has no refs.");
     }
 
     /// <inheritdoc />
@@ -67,16 +67,7 @@ public partial class LakeFsRepositoriesClient
         }
         catch (LakeFsApiException error) when (error.StatusCode == 400 && error.ServerMessage?.Contains("bare", StringComparison.OrdinalIgnoreCase) == true)
         {
-            throw new LakeFsApiException(
-                400,
-                $"Repository '{repository}' is not bare: lakeFS restores refs only into a bare repository (one created with Bare = true that has no commits).",
-                error.ServerMessage,
-                error.RequestId,
-                operation.Id,
-                error)
-            {
-                Attempts = error.Attempts,
-            };
+            throw LakeFsErrors.Restated(error, $"Repository '{repository}' is not bare: lakeFS restores refs only into a bare repository (one created with Bare = true that has no commits).");
         }
 
         return TaskId(task, operation);
@@ -117,6 +108,6 @@ public partial class LakeFsRepositoriesClient
 
     private static string TaskId(TaskInfo task, LakeFsOperation operation) =>
         string.IsNullOrEmpty(task.Id)
-            ? throw new LakeFsApiException(202, "The server started a task but sent no task id.", operation: operation.Id)
+            ? throw LakeFsErrors.IncompleteAnswer(202, operation, "The server started a task but sent no task id.")
             : task.Id;
 }
