@@ -24,8 +24,8 @@ internal static class PerformanceTable
         new("1b. same, facade vs System.Text.Json source-generated records (the floor; stretch)", "ListingInMemoryBenchmarks", "Facade", "SystemTextJsonFloor", 1.5, null, "per run"),
         new("2. List 100,000 runs from the emulator over loopback vs the hand-written loop", "ListingLoopbackBenchmarks", "Facade", "HandWrittenNewtonsoftDefaults", 1.05, 1.10, "per run"),
         new("3. Stream a 256 MiB hook log vs `HttpClient.GetStreamAsync`", "HookOutputBenchmarks", "Facade", "RawHttpClient", 1 / 0.95, null, "per log"),
-        new("4. One getRun over loopback (retry + timeout pipeline) vs bare `HttpClient`", "GetRunBenchmarks", "Facade", "BareHttpClient", 1.05, null, "per call"),
-        new("4a. same, facade without retry and timeout (`MaxRetries = 0`, no timeout)", "GetRunBenchmarks", "FacadeWithoutResilience", "BareHttpClient", null, null, "per call"),
+        new("4. One getRun over loopback (retry + timeout pipeline) vs bare `HttpClient` (BenchmarkDotNet)", "GetRunBenchmarks", "Facade", "BareHttpClient", 1.05, null, "per call"),
+        new("4a. same, facade without retry and timeout (`MaxRetries = 0`, no timeout) (BenchmarkDotNet)", "GetRunBenchmarks", "FacadeWithoutResilience", "BareHttpClient", null, null, "per call"),
         new("5. 20 pages, 20 ms server latency + 20 ms consumer work, prefetch vs not", "PrefetchBenchmarks", "WithPrefetch", "WithoutPrefetch", 0.6, null, "per listing"),
         new("6. Hooks of 64 runs, 20 ms server latency, `ListHooksAsync` at 16 vs one by one", "HookConcurrencyBenchmarks", "Concurrency16", "Sequential", 0.15, null, "per audit"),
     ];
@@ -83,6 +83,8 @@ internal static class PerformanceTable
                 $"| {target.Case} | **{ratio:0.00}x** ({low:0.00}-{high:0.00}) | {Time(rowMedian)} ({Time(rowQ1)}-{Time(rowQ3)}) / {Time(baseMedian)} ({Time(baseQ1)}-{Time(baseQ3)}) {target.Unit} | {allocText} | {Limits(target)} | {met} |");
         }
 
+        AppendInterleaved(table, resultsDirectory);
+
         if (MemoryFlatnessMeasurement.Load(resultsDirectory) is { Rows.Count: > 0 } memory)
         {
             var first = memory.Rows[0];
@@ -96,7 +98,68 @@ internal static class PerformanceTable
             table.AppendLine("| 7. Peak live heap listing 1,000,000 vs 10,000 runs | not in this run | | | growth < one page | not measured |");
         }
 
+        if (GetRunInterleaved.Load(resultsDirectory) is { } interleaved)
+        {
+            table.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Rows 4i and 4m: {interleaved.Header} Details: [`results/{GetRunInterleaved.FileName}`](tests/LakeFs.Actions.Client.Benchmarks/results/{GetRunInterleaved.FileName}).");
+        }
+
         return table.ToString();
+    }
+
+    /// <summary>
+    /// The rows of case 4 measured interleaved (<see cref="GetRunInterleaved"/>): the ratio is the median of per-round
+    /// ratios; its range is the 95% confidence interval of that median, and the target counts as met when the whole
+    /// interval is within it. The interquartile range of the per-round ratios (how much single rounds swing) is shown too.
+    /// </summary>
+    private static void AppendInterleaved(StringBuilder table, string resultsDirectory)
+    {
+        if (GetRunInterleaved.Load(resultsDirectory) is not { } result)
+        {
+            table.AppendLine("| 4i. One getRun over loopback vs bare `HttpClient`, interleaved | not in this run | | | time <= 1.05x | not measured |");
+            return;
+        }
+
+        var rows = new (string Case, string Name, double? Limit)[]
+        {
+            ("4i. One getRun over loopback vs bare `HttpClient`, interleaved rounds (default options: retry + per-attempt timeout)", "Facade", 1.05),
+            ("4i-a. same, retry only (`Timeout = Infinite`)", "FacadeRetryOnly", null),
+            ("4i-b. same, per-attempt timeout only (`MaxRetries = 0`)", "FacadeTimeoutOnly", null),
+            ("4i-c. same, neither retry nor timeout", "FacadeNoResilience", null),
+            ("4i-d. same, default options with an `ActivityListener` and a `MeterListener` attached", "FacadeListened", null),
+            ("4i-e. bare `HttpClient` with the client's `LakeFsJson` settings instead of Newtonsoft defaults", "BareClientSettings", null),
+        };
+
+        AppendInterleavedRows(table, result.Loopback, rows, string.Empty);
+        AppendInterleavedRows(
+            table,
+            result.InMemory,
+            [("4m. One getRun from an in-memory replay of the emulator's answer (the client's own cost, no socket, no server), default options", "Facade", null),
+             ("4m-c. same, neither retry nor timeout", "FacadeNoResilience", null)],
+            string.Empty);
+    }
+
+    private static void AppendInterleavedRows(StringBuilder table, List<GetRunInterleaved.Row> measured, (string Case, string Name, double? Limit)[] rows, string suffix)
+    {
+        var baseline = measured.FirstOrDefault(r => r.Name == "Bare");
+        foreach (var (label, name, limit) in rows)
+        {
+            var row = measured.FirstOrDefault(r => r.Name == name);
+            if (row is null || baseline is null)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {label} | not in this run | | | {(limit is { } l ? $"time <= {l:0.00}x" : "-")} | not measured |");
+                continue;
+            }
+
+            var allocText = !double.IsNaN(row.AllocatedPerCall) && !double.IsNaN(baseline.AllocatedPerCall) && baseline.AllocatedPerCall > 0
+                ? $"{Bytes(row.AllocatedPerCall)} / {Bytes(baseline.AllocatedPerCall)} ({row.AllocatedPerCall / baseline.AllocatedPerCall:0.00}x)"
+                : "-";
+            var met = limit is not { } target ? "report only"
+                : row.CiHigh <= target ? "time: met"
+                : row.RatioMedian <= target ? "time: not shown beyond noise"
+                : "time: not met";
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {label}{suffix} | **{row.RatioMedian:0.000}x** (95% CI {row.CiLow:0.000}-{row.CiHigh:0.000}; rounds IQR {row.RatioQ1:0.00}-{row.RatioQ3:0.00}) | {Time(row.Median)} ({Time(row.Q1)}-{Time(row.Q3)}) / {Time(baseline.Median)} ({Time(baseline.Q1)}-{Time(baseline.Q3)}) per call; difference of medians {Time(row.Median - baseline.Median)} | {allocText} | {(limit is { } l2 ? $"time <= {l2:0.00}x" : "-")} | {met} |");
+        }
     }
 
     /// <summary>Replaces the part of <paramref name="readmePath"/> between the markers with <paramref name="table"/>.</summary>
@@ -215,6 +278,7 @@ internal static class PerformanceTable
 
     private static string Time(double nanoseconds) => nanoseconds switch
     {
+        < 0 => "-" + Time(-nanoseconds),
         >= 1e6 => $"{nanoseconds / 1e6:0.0} ms",
         >= 1e4 => $"{nanoseconds / 1e3:0.0} us",
         _ => $"{nanoseconds:N0} ns",

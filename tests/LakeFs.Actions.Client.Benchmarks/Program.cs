@@ -4,6 +4,7 @@ using LakeFs.Actions.Client.Benchmarks;
 // dotnet run -c Release --project tests/LakeFs.Actions.Client.Benchmarks -- --quick     (every case, 15 iterations each)
 // dotnet run -c Release --project tests/LakeFs.Actions.Client.Benchmarks                (every case, full statistics)
 // dotnet run -c Release --project tests/LakeFs.Actions.Client.Benchmarks -- --memory    (case 7: live heap at 10k / 100k / 1M runs)
+// dotnet run -c Release --project tests/LakeFs.Actions.Client.Benchmarks -- --getrun-interleaved [--rounds 2000]  (case 4 interleaved -> results/getrun-interleaved.md)
 // dotnet run -c Release --project tests/LakeFs.Actions.Client.Benchmarks -- --table     (README table from results/)
 // Any other argument goes to BenchmarkDotNet, e.g. --filter *Prefetch*; without --filter every benchmark runs.
 // A BenchmarkDotNet run copies its summaries and per-iteration measurements into results/ (the committed run).
@@ -13,6 +14,14 @@ var results = Path.Combine(repository, "tests", "LakeFs.Actions.Client.Benchmark
 if (args.Contains(MemoryFlatnessMeasurement.Switch, StringComparer.OrdinalIgnoreCase))
 {
     await MemoryFlatnessMeasurement.RunAsync(results);
+    return 0;
+}
+
+if (args.Contains(GetRunInterleaved.Switch, StringComparer.OrdinalIgnoreCase))
+{
+    var roundsIndex = Array.FindIndex(args, a => string.Equals(a, "--rounds", StringComparison.OrdinalIgnoreCase));
+    var rounds = roundsIndex >= 0 && roundsIndex + 1 < args.Length ? int.Parse(args[roundsIndex + 1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+    await GetRunInterleaved.RunAsync(results, rounds);
     return 0;
 }
 

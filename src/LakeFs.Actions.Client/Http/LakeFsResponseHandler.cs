@@ -41,9 +41,13 @@ internal sealed class LakeFsResponseHandler : DelegatingHandler
         var elapsed = _timeProvider.GetElapsedTime(started);
         var status = (int)response.StatusCode;
         LakeFsLog.RequestCompleted(_logger, request.Method.Method, operation.Route, status, elapsed.TotalMilliseconds);
-        var tags = new TagList { { LakeFsTelemetry.RouteTag, operation.Route }, { LakeFsTelemetry.StatusCodeTag, status } };
-        LakeFsTelemetry.Requests.Add(1, tags);
-        LakeFsTelemetry.RequestDuration.Record(elapsed.TotalSeconds, tags);
+        if (LakeFsTelemetry.Requests.Enabled || LakeFsTelemetry.RequestDuration.Enabled)
+        {
+            var tags = new TagList { { LakeFsTelemetry.RouteTag, operation.Route }, { LakeFsTelemetry.StatusCodeTag, status } };
+            LakeFsTelemetry.Requests.Add(1, tags);
+            LakeFsTelemetry.RequestDuration.Record(elapsed.TotalSeconds, tags);
+        }
+
         LakeFsTelemetry.CurrentOperation?.SetTag(LakeFsTelemetry.StatusCodeTag, status);
 
         if (response.IsSuccessStatusCode)
@@ -70,11 +74,33 @@ internal sealed class LakeFsResponseHandler : DelegatingHandler
         }
     }
 
+    /// <summary>
+    /// True when the answer's media type is JSON (<c>application/json</c>, <c>*+json</c>) or not given. Reads the raw
+    /// header (no typed parse per response); only a value that is not plainly JSON goes through .NET's parser.
+    /// </summary>
     private static bool IsJsonOrUnspecified(HttpResponseMessage response)
     {
+        if (!response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var values))
+        {
+            return true;
+        }
+
+        if (values.Count == 1)
+        {
+            var raw = values.ToString().AsSpan();
+            var semicolon = raw.IndexOf(';');
+            var type = (semicolon < 0 ? raw : raw[..semicolon]).Trim();
+            if (IsJsonMediaType(type))
+            {
+                return true;
+            }
+        }
+
         var mediaType = response.Content.Headers.ContentType?.MediaType;
-        return mediaType is null
-            || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+        return mediaType is null || IsJsonMediaType(mediaType);
     }
+
+    private static bool IsJsonMediaType(ReadOnlySpan<char> mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 }

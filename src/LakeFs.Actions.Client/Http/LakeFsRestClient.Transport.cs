@@ -172,7 +172,7 @@ internal partial class LakeFsRestClient
             T? value;
             try
             {
-                value = JsonSerializer.Create(LakeFsJson.Settings).Deserialize<T>(json);
+                value = LakeFsJson.Serializer.Deserialize<T>(json);
             }
             catch (JsonException error)
             {

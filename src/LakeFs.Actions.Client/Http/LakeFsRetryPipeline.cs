@@ -31,7 +31,8 @@ internal static class LakeFsRetryPipeline
                 UseJitter = true,
                 Delay = retry.BaseDelay,
                 MaxDelay = retry.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome.Exception, args.Context.Properties.GetValue(OperationKey, LakeFsOperation.Unknown), args.Context.CancellationToken)),
+                // A success (every call, nearly) is decided before looking up the operation.
+                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is { } error && IsTransient(error, args.Context.Properties.GetValue(OperationKey, LakeFsOperation.Unknown), args.Context.CancellationToken)),
                 DelayGenerator = args =>
                 {
                     if (retry.RespectRetryAfter && args.Outcome.Exception is LakeFsApiException { RetryAfter: { } retryAfter })

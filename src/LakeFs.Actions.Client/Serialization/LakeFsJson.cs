@@ -33,6 +33,12 @@ public static class LakeFsJson
 
     internal static JsonSerializerSettings Settings { get; } = CreateSerializerSettings();
 
+    /// <summary>
+    /// One serializer over <see cref="Settings"/>, shared by every read of a response: it is never changed after
+    /// it is made, and Json.NET keeps a read's state in the reader it creates per call, so concurrent reads are safe.
+    /// </summary>
+    internal static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
+
     internal static void Configure(JsonSerializerSettings settings)
     {
         // Dates are parsed by the typed properties; untyped extension data keeps them as strings.
