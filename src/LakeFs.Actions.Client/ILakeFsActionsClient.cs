@@ -90,4 +90,22 @@ public interface ILakeFsActionsClient
     /// <returns>The runs, as they appear; the enumeration ends only when the caller stops, cancels, or the timeout passes.</returns>
     /// <exception cref="TimeoutException"><see cref="WatchOptions.Timeout"/> passed.</exception>
     IAsyncEnumerable<ActionRun> WatchRunsAsync(string repository, RunQuery? query = null, WatchOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waits for the runs of a commit (or branch) to arrive and returns a verdict: which runs came, which failed.
+    /// This is the rule a CI step ends on after it made a commit.
+    /// </summary>
+    /// <remarks>
+    /// Follows <see cref="WatchRunsAsync"/> with <paramref name="query"/> and <see cref="RunWaitOptions.Watch"/>. With
+    /// <see cref="RunWaitOptions.Events"/> (or <see cref="RunQuery.EventType"/>), the wait ends after the poll that
+    /// brought a run of each event type; without, once at least one run arrived and the poll after the latest new
+    /// run found nothing new, so post-* runs that lakeFS records shortly after the pre-* ones are still caught.
+    /// </remarks>
+    /// <param name="repository">Repository id.</param>
+    /// <param name="query">Which runs to wait for, typically <see cref="RunQuery.Commit"/>.</param>
+    /// <param name="options">Event types to wait for, a callback per run, and the watch's poll interval, look-back and timeout.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The verdict over the runs that arrived.</returns>
+    /// <exception cref="TimeoutException"><see cref="WatchOptions.Timeout"/> of <see cref="RunWaitOptions.Watch"/> passed first.</exception>
+    Task<RunsVerdict> WaitForRunsAsync(string repository, RunQuery query, RunWaitOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -153,6 +153,18 @@ public class LakeFsActionsClient : ILakeFsActionsClient, IDisposable
             .WatchAsync(repository, query ?? new RunQuery(), options.Clone(), cancellationToken);
     }
 
+    /// <inheritdoc />
+    public virtual Task<RunsVerdict> WaitForRunsAsync(string repository, RunQuery query, RunWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        LakeFsId.ThrowIfInvalid(repository, nameof(repository));
+        ArgumentNullException.ThrowIfNull(query);
+        options ??= new RunWaitOptions();
+        options.Validate();
+        var watch = options.Watch.Clone();
+        var events = options.Events.Count > 0 ? options.Events.ToArray() : query.EventType is { } eventType ? [eventType] : [];
+        return new RunsWait(_timeProvider).WaitAsync(token => WatchRunsAsync(repository, query, watch, token), events, watch.PollInterval, options.OnRun, cancellationToken);
+    }
+
     /// <summary>Disposes the connection pool when the client created it.</summary>
     public void Dispose()
     {

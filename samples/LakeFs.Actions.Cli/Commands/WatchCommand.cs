@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Cli.Output.Markdown;
-using LakeFs.Actions.Cli.Watching;
 using LakeFs.Actions.Client;
 
 namespace LakeFs.Actions.Cli.Commands;
@@ -62,32 +61,36 @@ internal static class WatchCommand
         var json = request.Format == OutputFormat.Json ? new JsonLineWriter(environment.Out) : null;
         var markdown = request.Format == OutputFormat.Markdown ? new MarkdownWatchWriter(client, environment.Out, request.Repository, scope) : null;
         var lines = request.Format == OutputFormat.Table ? new RunLineWriter(ConsoleFactory.Create(environment)) : null;
-        var failed = false;
+        RunsVerdict verdict;
         var arrived = 0;
         var awaited = $"Waiting for {(request.Query.EventType is { } awaitedEvent ? $"a {awaitedEvent} run" : "runs")} of {scope} in {request.Repository}";
         using var progress = WaitProgress.Start(environment, awaited);
         try
         {
-            await new CommitRunWatch(client, environment.TimeProvider).WatchAsync(request.Repository, request.Query, request.Options, async run =>
+            var wait = new RunWaitOptions
             {
-                failed |= run.Status == RunStatus.Failed;
-                progress.Clear();
-                if (json is not null)
+                Watch = request.Options,
+                OnRun = async (run, token) =>
                 {
-                    await json.WriteLineAsync(run, cancellationToken);
-                }
-                else if (markdown is not null)
-                {
-                    await markdown.WriteRunAsync(run);
-                }
-                else
-                {
-                    lines!.Write(run);
-                }
+                    progress.Clear();
+                    if (json is not null)
+                    {
+                        await json.WriteLineAsync(run, token);
+                    }
+                    else if (markdown is not null)
+                    {
+                        await markdown.WriteRunAsync(run);
+                    }
+                    else
+                    {
+                        lines!.Write(run);
+                    }
 
-                await environment.Out.FlushAsync(cancellationToken);
-                progress.Update($"{awaited}: {++arrived} arrived");
-            }, cancellationToken);
+                    await environment.Out.FlushAsync(token);
+                    progress.Update($"{awaited}: {++arrived} arrived");
+                },
+            };
+            verdict = await client.WaitForRunsAsync(request.Repository, request.Query, wait, cancellationToken);
 
             progress.Dispose();
             if (markdown is not null)
@@ -102,7 +105,7 @@ internal static class WatchCommand
             throw new TimeoutException($"Timed out after {DurationParser.Format(request.Options.Timeout!.Value)} waiting for {what} of {of} in repository {request.Repository}.");
         }
 
-        return request.ExitStatus && failed ? ExitCodes.RunFailed : ExitCodes.Success;
+        return request.ExitStatus && !verdict.Passed ? ExitCodes.RunFailed : ExitCodes.Success;
     }
 
     private sealed record WatchRequest(string Repository, RunQuery Query, WatchOptions Options, bool ExitStatus, OutputFormat Format);
