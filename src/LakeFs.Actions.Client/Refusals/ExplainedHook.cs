@@ -14,10 +14,10 @@ public sealed class ExplainedHook
     public string HookRunId { get; }
 
     /// <summary>The action's name.</summary>
-    public string ActionName { get; }
+    public string ActionName { get; internal set; }
 
     /// <summary>The hook's id.</summary>
-    public string HookId { get; }
+    public string HookId { get; internal set; }
 
     /// <summary>The hook run as the run's listing records it; null when the message names a hook the listing does not have (or no run could be read).</summary>
     public HookRun? HookRun { get; internal set; }

@@ -22,9 +22,10 @@ internal static class HookAbortParser
     /// <summary>Reads <paramref name="message"/>; null when it is not a hook abort.</summary>
     /// <param name="message">The text.</param>
     /// <param name="collapsedAndCut">The text is the client's bounded snippet: whitespace collapsed to single spaces, cut with <c>...</c>.</param>
-    public static HookRefusal? Parse(string message, bool collapsedAndCut)
+    /// <param name="statusCode">The status lakeFS answered, when known (from an exception); a 412 means a hook ran and failed, whatever a cut text still shows.</param>
+    public static HookRefusal? Parse(string message, bool collapsedAndCut, int? statusCode = null)
     {
-        var parts = new HookAbortParts();
+        var parts = new HookAbortParts { StatusCode = statusCode };
         var text = message;
         if (text.Length > HookRefusal.MaxMessageLength)
         {
@@ -260,13 +261,14 @@ internal static class HookAbortParser
         var hookRunId = Until(item, ref pos, '\'');
         if (hookRunId is null || !Skip(item, ref pos, FailedOnAction))
         {
-            return null;
+            // A cut item still gives its hook run id, the key to the run's listing.
+            return lastOfCut && hookRunId is { Length: > 0 } ? new HookFailure(Bound(hookRunId, MaxIdLength), string.Empty, string.Empty, string.Empty, hookRan: true) : null;
         }
 
         var action = Until(item, ref pos, '\'');
         if (action is null || !Skip(item, ref pos, HookPart))
         {
-            return null;
+            return lastOfCut ? new HookFailure(Bound(hookRunId, MaxIdLength), Bound(action ?? item[pos..], MaxIdLength), string.Empty, string.Empty, hookRan: true) : null;
         }
 
         var hook = Until(item, ref pos, '\'');

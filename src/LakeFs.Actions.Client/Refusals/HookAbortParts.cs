@@ -28,4 +28,7 @@ internal sealed class HookAbortParts
     public bool IsTruncated { get; set; }
 
     public bool IsAmbiguous { get; set; }
+
+    /// <summary>The status lakeFS answered, when known.</summary>
+    public int? StatusCode { get; set; }
 }

@@ -42,7 +42,8 @@ public sealed class HookRefusal
         IsLegacyFormat = parts.IsLegacy;
         IsTruncated = parts.IsTruncated;
         IsAmbiguous = parts.IsAmbiguous;
-        Kind = FailedHooks.Any(hook => hook.HookRan) ? HookRefusalKind.HooksFailed
+        // lakeFS answers 412 only when a hook ran and failed: a status read from the response outranks a cut text.
+        Kind = FailedHooks.Any(hook => hook.HookRan) || (parts.StatusCode == 412 && !parts.IsLegacy) ? HookRefusalKind.HooksFailed
             : FailedHooks.Count > 0 ? HookRefusalKind.ConditionFailed
             : BrokenFiles.Count > 0 || OtherErrors.Any(IsDuplicateName) ? HookRefusalKind.ActionFilesBroken
             : HookRefusalKind.ActionsNotStarted;
@@ -132,7 +133,7 @@ public sealed class HookRefusal
     public static bool TryParse(LakeFsApiException error, [NotNullWhen(true)] out HookRefusal? refusal)
     {
         ArgumentNullException.ThrowIfNull(error);
-        refusal = error.ServerMessage is { } message ? HookAbortParser.Parse(message, collapsedAndCut: true) : null;
+        refusal = error.ServerMessage is { } message ? HookAbortParser.Parse(message, collapsedAndCut: true, error.StatusCode) : null;
         return refusal is not null;
     }
 

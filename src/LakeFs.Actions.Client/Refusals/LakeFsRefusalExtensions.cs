@@ -158,6 +158,10 @@ public static class LakeFsRefusalExtensions
             if (hooks.TryGetValue(hookRun.HookRunId, out var named))
             {
                 named.HookRun = hookRun;
+
+                // The listing is the authority on names (a message cut inside the item gives the hook run id only).
+                named.ActionName = hookRun.Action;
+                named.HookId = hookRun.HookId;
             }
             else if (hookRun.Status == HookStatus.Failed)
             {
@@ -220,7 +224,8 @@ public static class LakeFsRefusalExtensions
                     ? $"lakeFS could not load {refusal.BrokenFiles.Count} action file(s): {string.Join("; ", refusal.BrokenFiles.Select(f => f.ToString()))}."
                     : string.Join("; ", refusal.OtherErrors) + ".") +
                 " Every hooked operation on that ref fails until the file is fixed or removed.",
-            _ => $"{what}{into} was refused before any hook ran ({status}; no run was recorded): the hooks could not be set up: {string.Join("; ", refusal.OtherErrors)}.",
+            _ => $"{what}{into} was refused before any hook ran ({status}; no run was recorded): the hooks could not be set up: " +
+                (refusal.OtherErrors.Count > 0 ? string.Join("; ", refusal.OtherErrors) + "." : "lakeFS gave no cause (the message may have been cut)."),
         };
     }
 }

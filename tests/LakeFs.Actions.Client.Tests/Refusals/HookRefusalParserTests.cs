@@ -256,6 +256,25 @@ public sealed class HookRefusalParserTests
     }
 
     [Fact]
+    public void A_message_cut_inside_its_first_item_keeps_the_hook_run_id_and_a_412_status_says_a_hook_ran()
+    {
+        var full = $"pre-commit hook aborted, run id '{RunId}': " + Multi(Item("0000_0001", "A very long action name", "hook", "action failed: webhook request failed (status code: 412)"));
+        var cutInAction = full[..(full.IndexOf("very", StringComparison.Ordinal))] + "...";
+
+        Assert.True(HookRefusal.TryParse(new LakeFsApiException(412, "x", ErrorText.Snippet(cutInAction)), out var fromException));
+        Assert.True(HookRefusal.TryParse(new LakeFsApiException(412, "x", ErrorText.Snippet(full[..(full.IndexOf("occurred", StringComparison.Ordinal))] + "...")), out var cutInHeader));
+
+        var hook = Assert.Single(fromException.FailedHooks);
+        Assert.Equal("0000_0001", hook.HookRunId);
+        Assert.True(fromException.IsTruncated);
+        Assert.Equal(HookRefusalKind.HooksFailed, fromException.Kind);
+        Assert.True(fromException.RunRecorded);
+        Assert.Equal(HookRefusalKind.HooksFailed, cutInHeader.Kind);
+        Assert.Empty(cutInHeader.FailedHooks);
+        Assert.Equal(RunId, cutInHeader.RunId);
+    }
+
+    [Fact]
     public void A_short_collapsed_message_reads_whole()
     {
         var full = $"pre-commit hook aborted, run id '{RunId}': " + Multi(Item("0000_0000", "C", "h1", "action failed: webhook request failed (status code: 500)"));

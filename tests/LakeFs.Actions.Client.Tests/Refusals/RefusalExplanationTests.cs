@@ -82,6 +82,35 @@ public sealed class RefusalExplanationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_412_whose_message_was_cut_before_its_items_is_explained_from_the_run()
+    {
+        var runId = AddRefusedCommit();
+        var cut = $"pre-commit hook aborted, run id '{runId}': 1 error occurred: * hook ru...";
+        var error = new LakeFsApiException(412, "The server answered 412 Precondition Failed.", cut, "req-8", "commit");
+
+        var explanation = await _client.ExplainRefusalAsync(Repository, error);
+
+        Assert.NotNull(explanation.Run);
+        var hook = Assert.Single(explanation.FailedHooks);
+        Assert.Equal("owner_check", hook.HookId);
+        Assert.Equal(Reason, hook.LogTail[^2]);
+    }
+
+    [Fact]
+    public async Task A_message_cut_inside_an_item_gets_the_hook_names_from_the_run()
+    {
+        var runId = AddRefusedCommit();
+        var cut = $"pre-commit hook aborted, run id '{runId}': 1 error occurred: * hook run id '0000_0000' failed on action 'Requ...";
+
+        var explanation = await _client.ExplainRefusalAsync(Repository, new LakeFsApiException(412, "x", cut));
+
+        var hook = Assert.Single(explanation.FailedHooks);
+        Assert.Equal("Require owner", hook.ActionName);
+        Assert.Equal("owner_check", hook.HookId);
+        Assert.Equal(Reason, hook.LogTail[^2]);
+    }
+
+    [Fact]
     public async Task Failed_hooks_the_message_does_not_name_are_added_from_the_run_and_skipped_ones_have_no_log()
     {
         var runId = _lakeFs.AddRun(Repository, "main", "c1", "pre-commit",
