@@ -206,7 +206,7 @@ internal sealed class LakeFsWebhookEndpoint
         }
 
         var limit = _options.MaxBodySize;
-        var buffer = new ArrayBufferWriter<byte>(context.Request.ContentLength is { } length and > 0 ? (int)Math.Min(length, limit) : 1024);
+        var buffer = new ArrayBufferWriter<byte>(context.Request.ContentLength is { } length and > 0 ? (int)Math.Min(length, 64 * 1024) : 1024);
         try
         {
             while (true)
