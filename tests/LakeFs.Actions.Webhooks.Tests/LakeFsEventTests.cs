@@ -114,6 +114,21 @@ public sealed class LakeFsEventTests
         Assert.True(error.Message.Length <= 310, error.Message);
     }
 
+    [Theory]
+    [InlineData("""{"event_type":"pre-commit","event_time":"2026-07-23T10:11:12Z","action_name":"a","hook_id":"h1","repository_id":"r","x":1,"x":2}""")]
+    [InlineData("""{"event_type":"pre-commit","event_time":"2026-07-23T10:11:12Z","action_name":"a","hook_id":"h1","repository_id":"r","commit_metadata":{"owner":"a","owner":"b"}}""")]
+    [InlineData("""{"event_type":"pre-commit","event_type":"post-commit","event_time":"2026-07-23T10:11:12Z","action_name":"a","hook_id":"h1","repository_id":"r"}""")]
+    public void Duplicate_keys_parse_or_are_a_format_exception_never_another_error(string body)
+    {
+        try
+        {
+            _ = LakeFsEvent.Parse(body);
+        }
+        catch (FormatException)
+        {
+        }
+    }
+
     [Fact]
     public void Deeply_nested_unknown_fields_are_refused_without_a_stack_overflow()
     {
