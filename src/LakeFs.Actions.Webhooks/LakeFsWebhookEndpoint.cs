@@ -105,6 +105,8 @@ internal sealed class LakeFsWebhookEndpoint
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, aborted);
         using var stopDeadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
 
+        // Both clocks start before the handler does, so that no tick of the time provider can pass between them.
+        var deadline = Task.Delay(untilDeadline, _time, stopDeadline.Token);
         Task<LakeFsHookResult> handling;
         try
         {
@@ -115,7 +117,6 @@ internal sealed class LakeFsWebhookEndpoint
             handling = Task.FromException<LakeFsHookResult>(error);
         }
 
-        var deadline = Task.Delay(untilDeadline, _time, stopDeadline.Token);
         var first = await Task.WhenAny(handling, deadline).ConfigureAwait(false);
         await stopDeadline.CancelAsync().ConfigureAwait(false);
 
