@@ -27,11 +27,13 @@ public sealed class ActivityTests : IDisposable
     {
         await using var server = await WebhookServer.StartAsync((_, _) => Task.FromResult(LakeFsHookResult.Fail("no owner")));
 
-        (await server.PostAsync(LakeFsPayloads.For("pre-merge").ToJson())).Dispose();
+        // The listener hears every test running in parallel: this test's activity is the one of its own repository.
+        var repository = "activity-" + Guid.NewGuid().ToString("N");
+        (await server.PostAsync((LakeFsPayloads.For("pre-merge") with { RepositoryId = repository }).ToJson())).Dispose();
 
-        var activity = Assert.Single(_stopped, a => (string?)a.GetTagItem("lakefs.event_type") == "pre-merge");
+        var activity = Assert.Single(_stopped, a => (string?)a.GetTagItem("lakefs.repository") == repository);
         Assert.Equal("lakefs.webhook pre-merge", activity.DisplayName);
-        Assert.Equal("example-repo", activity.GetTagItem("lakefs.repository"));
+        Assert.Equal("pre-merge", activity.GetTagItem("lakefs.event_type"));
         Assert.Equal("main", activity.GetTagItem("lakefs.branch"));
         Assert.Equal("Require owner", activity.GetTagItem("lakefs.action"));
         Assert.Equal("owner_check", activity.GetTagItem("lakefs.hook"));
@@ -45,9 +47,10 @@ public sealed class ActivityTests : IDisposable
     {
         await using var server = await WebhookServer.StartAsync((_, _) => throw new TimeoutException("db"));
 
-        (await server.PostAsync(LakeFsPayloads.For("pre-create-tag").ToJson())).Dispose();
+        var repository = "activity-" + Guid.NewGuid().ToString("N");
+        (await server.PostAsync((LakeFsPayloads.For("pre-create-tag") with { RepositoryId = repository }).ToJson())).Dispose();
 
-        var activity = Assert.Single(_stopped, a => (string?)a.GetTagItem("lakefs.event_type") == "pre-create-tag");
+        var activity = Assert.Single(_stopped, a => (string?)a.GetTagItem("lakefs.repository") == repository);
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal("System.TimeoutException", activity.GetTagItem("error.type"));
         Assert.Equal("v1.0", activity.GetTagItem("lakefs.tag"));
