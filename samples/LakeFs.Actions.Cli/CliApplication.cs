@@ -28,6 +28,7 @@ internal static class CliApplication
         root.Add(ReposCommand.Create(globals, environment));
         root.Add(ListCommand.Create(globals, environment));
         root.Add(ViewCommand.Create(globals, environment));
+        root.Add(ExplainCommand.Create(globals, environment));
         root.Add(LogsCommand.Create(globals, environment));
         root.Add(WatchCommand.Create(globals, environment));
         root.Add(RepoCommand.Create(globals, environment));

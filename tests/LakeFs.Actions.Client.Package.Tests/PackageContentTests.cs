@@ -10,6 +10,7 @@ public sealed class PackageContentTests(PackedPackages packages)
     [Theory]
     [InlineData(PackedPackages.ClientId)]
     [InlineData(PackedPackages.TestingId)]
+    [InlineData(PackedPackages.WebhooksId)]
     public void Package_has_license_readme_repository_and_xml_docs(string id)
     {
         using var package = ZipFile.OpenRead(packages.PackageFile(id));
@@ -63,6 +64,19 @@ public sealed class PackageContentTests(PackedPackages packages)
         Assert.Equal(packages.Version, client.Attribute("version")?.Value);
         Assert.Contains(Metadata(package).Descendants(), e => e.Name.LocalName == "frameworkReference"
             && e.Attribute("name")?.Value == "Microsoft.AspNetCore.App");
+    }
+
+    [Fact]
+    public void Webhooks_package_references_ASP_NET_Core_and_the_client_package_does_not()
+    {
+        using var webhooks = ZipFile.OpenRead(packages.PackageFile(PackedPackages.WebhooksId));
+        using var client = ZipFile.OpenRead(packages.PackageFile(PackedPackages.ClientId));
+
+        Assert.Contains(Metadata(webhooks).Descendants(), e => e.Name.LocalName == "frameworkReference"
+            && e.Attribute("name")?.Value == "Microsoft.AspNetCore.App");
+        Assert.DoesNotContain(Metadata(client).Descendants(), e => e.Name.LocalName == "frameworkReference");
+        Assert.DoesNotContain(Metadata(client).Descendants().Where(e => e.Name.LocalName == "dependency"),
+            d => d.Attribute("id")!.Value.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
     [Fact]

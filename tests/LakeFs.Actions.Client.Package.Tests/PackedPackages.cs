@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LakeFs.Actions.Client.Package.Tests;
 
 /// <summary>
-/// Packs LakeFs.Actions.Client and LakeFs.Actions.Client.Testing once, with a version no other run uses, into a
+/// Packs LakeFs.Actions.Client, LakeFs.Actions.Client.Testing and LakeFs.Actions.Webhooks once, with a version no other run uses, into a
 /// temporary folder that serves as a local NuGet feed. The packages are made from the binaries the test run
 /// already built (<c>--no-build</c>), so packing does not race the build of the other test projects.
 /// </summary>
@@ -11,6 +11,7 @@ public sealed class PackedPackages : IAsyncLifetime
 {
     public const string ClientId = "LakeFs.Actions.Client";
     public const string TestingId = "LakeFs.Actions.Client.Testing";
+    public const string WebhooksId = "LakeFs.Actions.Webhooks";
     public const string ToolId = "LakeFs.Actions.Cli";
 
 #if DEBUG
@@ -67,7 +68,7 @@ public sealed class PackedPackages : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var id in new[] { ClientId, TestingId })
+        foreach (var id in new[] { ClientId, TestingId, WebhooksId })
         {
             var project = Path.Combine(RepositoryRoot, "src", id, $"{id}.csproj");
             var result = await DotNetCli.RunAsync(RepositoryRoot,
@@ -81,7 +82,7 @@ public sealed class PackedPackages : IAsyncLifetime
         // The consumer's restore extracted this one-off version into the global packages folder: remove it.
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { ClientId, TestingId, ToolId })
+        foreach (var id in new[] { ClientId, TestingId, WebhooksId, ToolId })
         {
             TryDelete(Path.Combine(globalPackages, id.ToLowerInvariant(), Version));
         }
