@@ -1,42 +1,83 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
 namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
-/// Makes run ids that sort like lakeFS's: a later start time gives a lexicographically smaller id, and ids made
-/// for the same instant still differ, the later one smaller. An id is 20 lowercase base32hex characters
-/// (like an xid): 13 for <c>DateTime.MaxValue.Ticks - ticks</c>, then 7 for a sequence counting down.
+/// Makes run ids as lakeFS makes them: an xid (rs/xid) built for the time <c>year 3000 - now</c> in whole seconds.
+/// An xid is 12 bytes (4-byte big-endian seconds, 3-byte machine id, 2-byte process id, 3-byte counter) written
+/// as 20 lowercase base32hex characters. So across seconds a later run has a smaller id (runs list newest first),
+/// and within one second the counter decides: a later run has a larger id (oldest first within the second).
+/// Like xid, the seconds are truncated to 32 bits and the counter starts at a random value; it starts in the lower
+/// half of its range so that it never wraps within an emulator's life.
 /// </summary>
 internal sealed class RunIdGenerator
 {
+    /// <summary><c>time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC).Unix()</c>.</summary>
+    public const long UnixYear3000 = 32503680000;
+
     private const string Alphabet = "0123456789abcdefghijklmnopqrstuv";
-    private const int TimeDigits = 13;
-    private const int SequenceDigits = 7;
-    private const long SequenceStart = (1L << (5 * SequenceDigits)) - 1;
+    private readonly byte[] _machineAndProcess = RandomNumberGenerator.GetBytes(5);
+    private int _counter = RandomNumberGenerator.GetInt32(1 << 23);
 
-    private long _sequence = SequenceStart + 1;
-
-    /// <summary>Makes the next id for a run that started at <paramref name="startTime"/>. Thread-safe.</summary>
-    public string Next(DateTimeOffset startTime)
+    /// <summary>Makes the next id for a run created at <paramref name="createdAt"/>. Thread-safe.</summary>
+    public string Next(DateTimeOffset createdAt)
     {
-        var sequence = Interlocked.Decrement(ref _sequence);
-        if (sequence < 0)
-        {
-            throw new InvalidOperationException("The emulator ran out of run ids.");
-        }
-
-        var inverted = DateTime.MaxValue.Ticks - startTime.UtcTicks;
-        return string.Create(TimeDigits + SequenceDigits, (inverted, sequence), static (chars, state) =>
-        {
-            Encode(state.inverted, chars[..TimeDigits]);
-            Encode(state.sequence, chars[TimeDigits..]);
-        });
+        var counter = Interlocked.Increment(ref _counter) & 0xFFFFFF;
+        var seconds = (uint)(UnixYear3000 - createdAt.ToUnixTimeSeconds());
+        Span<byte> id = stackalloc byte[12];
+        BinaryPrimitives.WriteUInt32BigEndian(id, seconds);
+        _machineAndProcess.CopyTo(id[4..]);
+        id[9] = (byte)(counter >> 16);
+        id[10] = (byte)(counter >> 8);
+        id[11] = (byte)counter;
+        return Encode(id);
     }
 
-    private static void Encode(long value, Span<char> destination)
+    /// <summary>The seconds an id was made for, as <c>year 3000 - seconds</c> (the inverse of <see cref="Next"/>, modulo 2^32).</summary>
+    public static uint SecondsOf(string runId)
     {
-        for (var i = destination.Length - 1; i >= 0; i--)
+        Span<byte> id = stackalloc byte[12];
+        Decode(runId, id);
+        return BinaryPrimitives.ReadUInt32BigEndian(id);
+    }
+
+    /// <summary>Base32hex without padding over the 96 bits (the last character holds the final bit and zeros).</summary>
+    private static string Encode(ReadOnlySpan<byte> id)
+    {
+        Span<char> chars = stackalloc char[20];
+        var bits = 0;
+        var buffer = 0;
+        var index = 0;
+        foreach (var b in id)
         {
-            destination[i] = Alphabet[(int)(value & 31)];
-            value >>= 5;
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                chars[index++] = Alphabet[(buffer >> (bits - 5)) & 31];
+                bits -= 5;
+            }
+        }
+
+        chars[index] = Alphabet[(buffer << (5 - bits)) & 31];
+        return new string(chars);
+    }
+
+    private static void Decode(string text, Span<byte> id)
+    {
+        var bits = 0;
+        var buffer = 0;
+        var index = 0;
+        foreach (var c in text)
+        {
+            buffer = (buffer << 5) | Alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8 && index < id.Length)
+            {
+                id[index++] = (byte)(buffer >> (bits - 8));
+                bits -= 8;
+            }
         }
     }
 }
