@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
+using LakeFs.Actions.Client.ActionFiles;
 using Microsoft.AspNetCore.Http;
 
 namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
 /// lakeFS's actions service inside the emulator: for one event, loads the files under <c>_lakefs_actions/</c> of the
-/// event's source ref, matches the actions, builds their hooks (a failure there is a 500 with no run), runs the
+/// event's source ref with the action-file library (the same parser, validator and matcher the CLI uses), matches
+/// the actions, builds their hooks (a failure there is a 500 with no run), runs the
 /// matched actions in parallel and the hooks of each in order with <c>if</c>, writes each hook's log, and records
 /// the run once every matched action finished. Hook times come from the emulator's clock.
 /// </summary>
@@ -18,17 +20,15 @@ internal sealed class ActionsEngine : IDisposable
     private readonly EmulatorStore _store;
     private readonly LakeFsEmulatorOptions _options;
     private readonly RunIdGenerator _runIds;
-    private readonly IActionSource _source;
     private readonly WebhookSender _sender;
     private readonly ConcurrentQueue<WebhookCall> _calls = new();
     private readonly ConcurrentDictionary<Task, bool> _background = new();
 
-    public ActionsEngine(EmulatorStore store, LakeFsEmulatorOptions options, RunIdGenerator runIds, IActionSource source)
+    public ActionsEngine(EmulatorStore store, LakeFsEmulatorOptions options, RunIdGenerator runIds)
     {
         _store = store;
         _options = options;
         _runIds = runIds;
-        _source = source;
         _sender = new WebhookSender(options.TimeProvider);
     }
 
@@ -67,8 +67,8 @@ internal sealed class ActionsEngine : IDisposable
             return EventOutcome.Passed(runId);
         }
 
-        var files = new List<ActionFileContent>();
-        var missing = new List<string>();
+        // lakeFS lists the folder with delimiter '/': objects directly under it are files, a subfolder is one entry.
+        var entries = new List<ActionFileSource>();
         foreach (var (path, entry) in sourceObjects)
         {
             if (!path.StartsWith(ActionsFolder, StringComparison.Ordinal))
@@ -79,57 +79,43 @@ internal sealed class ActionsEngine : IDisposable
             var slash = path.IndexOf('/', ActionsFolder.Length);
             if (slash < 0)
             {
-                files.Add(new ActionFileContent(path, entry.Content));
+                entries.Add(new ActionFileSource(path, entry.Content));
             }
-            else
+            else if (entries.Count == 0 || entries[^1].Path != path[..(slash + 1)])
             {
-                // Listed with delimiter '/', a subfolder is a common prefix; loading it as an object finds nothing.
-                var prefix = path[..(slash + 1)];
-                if (!missing.Contains(prefix))
-                {
-                    missing.Add(prefix);
-                }
+                entries.Add(ActionFileSource.ForFolder(path[..(slash + 1)]));
             }
         }
 
-        if (missing.Count > 0)
+        var folder = new ActionFileValidator().ValidateFolder(entries);
+        if (folder.LoadError is { } loadError)
         {
-            return EventOutcome.Refused(runId, StatusCodes.Status404NotFound, InterimActionSource.MultiError([.. missing.Select(static p => $"loading file {p}: not found")]));
+            return EventOutcome.Refused(runId, folder.LoadErrorStatusCode, loadError);
         }
 
-        var loaded = _source.Load(files);
-        if (loaded.Error is { } loadError)
+        var plan = folder.Plan(new ActionEventType(hookEvent.EventType), hookEvent.BranchId);
+        if (plan.Error is { } planError)
         {
-            return EventOutcome.Refused(runId, StatusCodes.Status500InternalServerError, loadError);
+            return EventOutcome.Refused(runId, plan.ErrorStatusCode, planError);
         }
 
-        var matched = new List<RuntimeAction>();
-        foreach (var action in loaded.Actions)
-        {
-            var matches = _source.Matches(action, hookEvent.EventType, hookEvent.BranchId, out var patternError);
-            if (patternError is not null)
-            {
-                return EventOutcome.Refused(runId, StatusCodes.Status500InternalServerError, patternError);
-            }
-
-            if (matches)
-            {
-                matched.Add(action);
-            }
-        }
-
-        if (matched.Count == 0)
+        if (plan.Actions.Count == 0)
         {
             return EventOutcome.Passed(runId);
         }
 
         // Instantiation: every hook of every matched action is built before any runs.
+        if (plan.InstantiationError is { } instantiationError)
+        {
+            return EventOutcome.Refused(runId, StatusCodes.Status500InternalServerError, instantiationError);
+        }
+
         var plans = new List<HookPlan[]>();
         try
         {
-            foreach (var action in matched)
+            foreach (var action in plan.Actions)
             {
-                plans.Add([.. action.Hooks.Select(h => Instantiate(h))]);
+                plans.Add([.. action.Hooks.Select(Instantiate)]);
             }
         }
         catch (HookInstantiationException e)
@@ -142,8 +128,8 @@ internal sealed class ActionsEngine : IDisposable
             return EventOutcome.Passed(runId);
         }
 
-        var results = await Task.WhenAll(matched.Select((action, index) =>
-            Task.Run(() => RunActionAsync(runId, hookEvent, action, index, plans[index], cancellationToken), CancellationToken.None))).ConfigureAwait(false);
+        var results = await Task.WhenAll(plan.Actions.Select(action =>
+            Task.Run(() => RunActionAsync(runId, hookEvent, action.Action.Name, plans[action.Index], cancellationToken), CancellationToken.None))).ConfigureAwait(false);
 
         var hooks = results.SelectMany(static r => r.Hooks).OrderBy(static h => h.HookRunId, StringComparer.Ordinal).ToList();
         var ran = hooks.Where(static h => h.StartTime is not null).ToList();
@@ -164,53 +150,54 @@ internal sealed class ActionsEngine : IDisposable
         var status = errors.Any(static e => e.Contains("action failed", StringComparison.Ordinal))
             ? StatusCodes.Status412PreconditionFailed
             : StatusCodes.Status500InternalServerError;
-        return EventOutcome.Refused(runId, status, InterimActionSource.MultiError(errors), recorded: true);
+        return EventOutcome.Refused(runId, status, GoMultiError.Format(errors), recorded: true);
     }
 
-    private HookPlan Instantiate(RuntimeHook hook)
+    private HookPlan Instantiate(PlannedHook planned)
     {
         string? Env(string name) => _options.ActionsEnvironment?.Invoke(name) ?? Environment.GetEnvironmentVariable(name);
+        var hook = planned.Hook;
         return hook.Type switch
         {
-            "webhook" => new HookPlan(hook, HookSettings.ForWebhook(hook, Env), null),
-            "airflow" => new HookPlan(hook, null, HookSettings.ForAirflow(hook, Env)),
-            _ => new HookPlan(hook, null, null),
+            "webhook" => new HookPlan(planned, HookSettings.ForWebhook(hook, Env), null),
+            "airflow" => new HookPlan(planned, null, HookSettings.ForAirflow(hook, Env)),
+            _ => new HookPlan(planned, null, null),
         };
     }
 
-    private async Task<ActionResult> RunActionAsync(string runId, HookEvent hookEvent, RuntimeAction action, int actionIndex, HookPlan[] plans, CancellationToken cancellationToken)
+    private async Task<ActionResult> RunActionAsync(string runId, HookEvent hookEvent, string actionName, HookPlan[] plans, CancellationToken cancellationToken)
     {
         var records = new List<HookRecord>();
         string? firstError = null;
         var succeeded = true;
-        for (var hookIndex = 0; hookIndex < plans.Length; hookIndex++)
+        foreach (var plan in plans)
         {
-            var plan = plans[hookIndex];
-            var hook = plan.Hook;
-            var hookRunId = $"{actionIndex:D4}_{hookIndex:D4}";
-            var run = _source.EvaluateCondition(hook.Condition, succeeded, out var conditionError);
-            if (conditionError is not null)
+            var hook = plan.Hook.Hook;
+            var hookRunId = plan.Hook.HookRunId;
+
+            // lakeFS evaluates `if` when the hook's turn comes: a bad expression fails that hook (a 500 unless another hook failed normally).
+            if (hook.ConditionError is { } conditionError)
             {
                 var now = Time.GetUtcNow();
-                records.Add(new HookRecord(hookRunId, action.Name, hook.Id, HookStatus.Failed, now, now, EmulatedHookOutput.FromText($"Error: {conditionError}\n")));
-                firstError ??= $"hook run id '{hookRunId}' failed on action '{action.Name}' hook '{hook.Id}': {conditionError}";
+                records.Add(new HookRecord(hookRunId, actionName, hook.Id, HookStatus.Failed, now, now, EmulatedHookOutput.FromText($"Error: {conditionError}\n")));
+                firstError ??= $"hook run id '{hookRunId}' failed on action '{actionName}' hook '{hook.Id}': {conditionError}";
                 succeeded = false;
                 continue;
             }
 
-            if (!run)
+            if (!(hook.Condition?.Evaluate(succeeded) ?? succeeded))
             {
-                records.Add(new HookRecord(hookRunId, action.Name, hook.Id, HookStatus.Skipped, null, null, EmulatedHookOutput.Empty));
+                records.Add(new HookRecord(hookRunId, actionName, hook.Id, HookStatus.Skipped, null, null, EmulatedHookOutput.Empty));
                 continue;
             }
 
             var start = Time.GetUtcNow();
             var log = new StringBuilder();
-            var payload = WebhookPayload.Create(hookEvent, action.Name, hook.Id, Time.GetUtcNow());
+            var payload = WebhookPayload.Create(hookEvent, actionName, hook.Id, Time.GetUtcNow());
             string? cause;
             try
             {
-                cause = await RunHookAsync(runId, hookRunId, hookEvent, action, plan, payload, log, cancellationToken).ConfigureAwait(false);
+                cause = await RunHookAsync(runId, hookRunId, hookEvent, actionName, plan, payload, log, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -220,21 +207,22 @@ internal sealed class ActionsEngine : IDisposable
             if (cause is not null)
             {
                 log.Append("Error: action failed: ").Append(cause).Append('\n');
-                firstError ??= $"hook run id '{hookRunId}' failed on action '{action.Name}' hook '{hook.Id}': action failed: {cause}";
+                firstError ??= $"hook run id '{hookRunId}' failed on action '{actionName}' hook '{hook.Id}': action failed: {cause}";
                 succeeded = false;
             }
 
-            records.Add(new HookRecord(hookRunId, action.Name, hook.Id, cause is null ? HookStatus.Completed : HookStatus.Failed, start, Time.GetUtcNow(), EmulatedHookOutput.FromText(log.ToString())));
+            records.Add(new HookRecord(hookRunId, actionName, hook.Id, cause is null ? HookStatus.Completed : HookStatus.Failed, start, Time.GetUtcNow(), EmulatedHookOutput.FromText(log.ToString())));
         }
 
         return new ActionResult(records, firstError);
     }
 
-    private async Task<string?> RunHookAsync(string runId, string hookRunId, HookEvent hookEvent, RuntimeAction action, HookPlan plan, string payload, StringBuilder log, CancellationToken cancellationToken)
+    private async Task<string?> RunHookAsync(string runId, string hookRunId, HookEvent hookEvent, string actionName, HookPlan plan, string payload, StringBuilder log, CancellationToken cancellationToken)
     {
+        var hook = plan.Hook.Hook;
         WebhookCall Record(string url, IReadOnlyList<KeyValuePair<string, string>> headers)
         {
-            var call = new WebhookCall(runId, hookRunId, hookEvent.EventType, action.Name, plan.Hook.Id, url, headers, payload);
+            var call = new WebhookCall(runId, hookRunId, hookEvent.EventType, actionName, hook.Id, url, headers, payload);
             _calls.Enqueue(call);
             return call;
         }
@@ -246,22 +234,22 @@ internal sealed class ActionsEngine : IDisposable
 
         if (plan.Airflow is { } airflow)
         {
-            return await _sender.SendAirflowAsync(airflow, payload, $"lakeFS_hook_{plan.Hook.Id}_{runId}", log, Record, cancellationToken).ConfigureAwait(false);
+            return await _sender.SendAirflowAsync(airflow, payload, $"lakeFS_hook_{hook.Id}_{runId}", log, Record, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!LuaHooks.TryGetValue(plan.Hook.Id, out var standIn))
+        if (!LuaHooks.TryGetValue(hook.Id, out var standIn))
         {
             log.Append("The lakeFS emulator does not run Lua scripts; register a .NET stand-in for hook '")
-                .Append(plan.Hook.Id).Append("' with LakeFsActionsEmulator.RegisterLuaHook.\n");
-            return $"lua hook '{plan.Hook.Id}': the emulator does not run Lua";
+                .Append(hook.Id).Append("' with LakeFsActionsEmulator.RegisterLuaHook.\n");
+            return $"lua hook '{hook.Id}': the emulator does not run Lua";
         }
 
-        var args = plan.Hook.Properties.TryGetValue("args", out var value) && value is IReadOnlyDictionary<string, object?> map
+        var args = HookSettings.PlainProperties(hook).TryGetValue("args", out var value) && value is IReadOnlyDictionary<string, object?> map
             ? map
             : new Dictionary<string, object?>();
         try
         {
-            await standIn(new EmulatedLuaHookContext(hookEvent.EventType, action.Name, plan.Hook.Id, payload, args, log), cancellationToken).ConfigureAwait(false);
+            await standIn(new EmulatedLuaHookContext(hookEvent.EventType, actionName, hook.Id, payload, args, log), cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -270,7 +258,7 @@ internal sealed class ActionsEngine : IDisposable
         }
     }
 
-    private sealed record HookPlan(RuntimeHook Hook, WebhookSettings? Webhook, AirflowSettings? Airflow);
+    private sealed record HookPlan(PlannedHook Hook, WebhookSettings? Webhook, AirflowSettings? Airflow);
 
     private sealed record ActionResult(IReadOnlyList<HookRecord> Hooks, string? Error);
 }

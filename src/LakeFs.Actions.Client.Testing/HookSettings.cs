@@ -1,3 +1,5 @@
+using LakeFs.Actions.Client.ActionFiles;
+
 namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
@@ -8,9 +10,9 @@ internal static class HookSettings
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(1);
 
-    public static WebhookSettings ForWebhook(RuntimeHook hook, Func<string, string?> env)
+    public static WebhookSettings ForWebhook(ActionHook hook, Func<string, string?> env)
     {
-        var properties = hook.Properties;
+        var properties = PlainProperties(hook);
         if (!properties.TryGetValue("url", out var urlValue) || urlValue is not string url)
         {
             throw new HookInstantiationException("webhook url must be string: webhook wrong format");
@@ -19,7 +21,7 @@ internal static class HookSettings
         TimeSpan? timeout = DefaultTimeout;
         if (properties.TryGetValue("timeout", out var timeoutValue) && timeoutValue is string { Length: > 0 } timeoutText)
         {
-            if (!GoDuration.TryParse(timeoutText, out var parsed, out var error))
+            if (!ActionFiles.GoDuration.TryParse(timeoutText, out var parsed, out var error))
             {
                 throw new HookInstantiationException("webhook request duration: " + error);
             }
@@ -72,9 +74,9 @@ internal static class HookSettings
         return new WebhookSettings(url, timeout, query, headers);
     }
 
-    public static AirflowSettings ForAirflow(RuntimeHook hook, Func<string, string?> env)
+    public static AirflowSettings ForAirflow(ActionHook hook, Func<string, string?> env)
     {
-        var properties = hook.Properties;
+        var properties = PlainProperties(hook);
         string Required(string name) =>
             properties.TryGetValue(name, out var value) && value is string { Length: > 0 } text
                 ? text
@@ -100,13 +102,17 @@ internal static class HookSettings
 
         var wait = properties.TryGetValue("wait_for_dag", out var waitValue) && waitValue is true;
         TimeSpan timeout = DefaultTimeout;
-        if (properties.TryGetValue("timeout", out var timeoutValue) && timeoutValue is string timeoutText && GoDuration.TryParse(timeoutText, out var parsed, out _))
+        if (properties.TryGetValue("timeout", out var timeoutValue) && timeoutValue is string timeoutText && ActionFiles.GoDuration.TryParse(timeoutText, out var parsed, out _))
         {
             timeout = parsed;
         }
 
         return new AirflowSettings(url, dagId, username, password, conf, wait, timeout);
     }
+
+    /// <summary>A hook's properties as plain values: strings, longs, doubles, booleans, null, maps and lists.</summary>
+    public static IReadOnlyDictionary<string, object?> PlainProperties(ActionHook hook) =>
+        hook.Properties?.ToPlainValue() as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
 
     private static SecretValue Resolve(string value, Func<string, string?> env, string context) =>
         EnvTemplate.TryResolve(value, env, out var resolved, out var error)

@@ -73,7 +73,7 @@ public sealed partial class LakeFsActionsEmulator : IAsyncDisposable
         _endpoints = new ApiEndpoints(_store);
         _repositoryEndpoints = new RepositoryEndpoints(_store, options);
         _authenticator = new RequestAuthenticator(options);
-        _engine = new ActionsEngine(_store, options, _runIds, new InterimActionSource());
+        _engine = new ActionsEngine(_store, options, _runIds);
         _operations = new RefOperations(_store, options, _engine);
         _refEndpoints = new RefEndpoints(_store, options, _operations);
     }

@@ -182,7 +182,7 @@ internal sealed class WebhookSender : IDisposable
             error = $"Post \"{url}\": {TransportError(request.RequestUri, e)}";
         }
 
-        log.Append("Request duration: ").Append(GoDuration.Format(_time.GetElapsedTime(started))).Append('\n');
+        log.Append("Request duration: ").Append(GoDurationText.Format(_time.GetElapsedTime(started))).Append('\n');
         if (response is null)
         {
             call.Error = error;

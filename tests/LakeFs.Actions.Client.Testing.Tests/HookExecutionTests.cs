@@ -154,13 +154,13 @@ public sealed class HookExecutionTests
     {
         await using var receiver = new WebhookReceiver(r => r.Target == "/ok" ? WebhookReply.Status(204) : WebhookReply.Status(302, "{\"ok\":true}"));
         await using var lakeFs = await StartAsync();
-        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("A", receiver.Url("/ok"), events: "pre-commit"));
-        lakeFs.PutActionFile(Api.Repo, "main", "b.yaml", ActionFile.Webhook("B", receiver.Url("/redirect-without-location"), events: "pre-commit"));
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Alpha", receiver.Url("/ok"), events: "pre-commit"));
+        lakeFs.PutActionFile(Api.Repo, "main", "b.yaml", ActionFile.Webhook("Beta", receiver.Url("/redirect-without-location"), events: "pre-commit"));
 
         var commit = await lakeFs.CommitAsync(Api.Repo, "main", "m");
 
         Assert.Equal(412, commit.StatusCode);
-        Assert.Equal($"pre-commit hook aborted, run id '{commit.PreRunIds[1]}': 1 error occurred:\n\t* hook run id '0001_0000' failed on action 'B' hook 'hook': action failed: webhook request failed (status code: 302)\n\n", commit.Message);
+        Assert.Equal($"pre-commit hook aborted, run id '{commit.PreRunIds[1]}': 1 error occurred:\n\t* hook run id '0001_0000' failed on action 'Beta' hook 'hook': action failed: webhook request failed (status code: 302)\n\n", commit.Message);
     }
 
     [Fact]
@@ -179,8 +179,8 @@ public sealed class HookExecutionTests
             return WebhookReply.After(both.Task);
         });
         await using var lakeFs = await StartAsync();
-        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("A", receiver.Url("/a"), events: "pre-commit"));
-        lakeFs.PutActionFile(Api.Repo, "main", "b.yaml", ActionFile.Webhook("B", receiver.Url("/b"), events: "pre-commit"));
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Alpha", receiver.Url("/a"), events: "pre-commit"));
+        lakeFs.PutActionFile(Api.Repo, "main", "b.yaml", ActionFile.Webhook("Beta", receiver.Url("/b"), events: "pre-commit"));
 
         var commit = await lakeFs.CommitAsync(Api.Repo, "main", "m").WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -238,12 +238,13 @@ public sealed class HookExecutionTests
     {
         await using var receiver = new WebhookReceiver();
         await using var lakeFs = await StartAsync();
-        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", $"name: OnlyDev\non:\n  pre-create-branch:\n    branches: [\"dev-*\"]\nhooks:\n{ActionFile.Hook("h", receiver.Url())}");
-        await lakeFs.CommitAsync(Api.Repo, "main", "actions");
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", $"name: OnlyDev\non:\n  pre-create-branch:\n    branches: [\"dev-*\"]\nhooks:\n{ActionFile.Hook("notify", receiver.Url())}");
+        var commit = await lakeFs.CommitAsync(Api.Repo, "main", "actions");
 
-        await lakeFs.CreateBranchAsync(Api.Repo, "feature", "main");
-        await lakeFs.CreateBranchAsync(Api.Repo, "dev-1", "main");
+        var feature = await lakeFs.CreateBranchAsync(Api.Repo, "feature", "main");
+        var dev = await lakeFs.CreateBranchAsync(Api.Repo, "dev-1", "main");
 
+        Assert.True(commit.Succeeded && feature.Succeeded && dev.Succeeded, $"{commit} {feature} {dev}");
         Assert.Equal("dev-1", System.Text.Json.JsonDocument.Parse(Assert.Single(receiver.Received).Body).RootElement.GetProperty("branch_id").GetString());
     }
 
