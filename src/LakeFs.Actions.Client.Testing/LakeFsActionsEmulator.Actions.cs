@@ -171,6 +171,36 @@ public sealed partial class LakeFsActionsEmulator
         return Finish(await _operations.DeleteTagAsync(repository, tagId, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Makes the demo repository (<see cref="DemoRepository"/>, from <see cref="SeedDemo"/>) run real hooks: commits two
+    /// action files to its <c>main</c> whose webhooks the emulator serves itself under <c>/_demo/hooks/</c>. A commit
+    /// (or a merge into main) whose message contains <c>WIP</c> is refused with 412 and the webhook's reason in the
+    /// hook log; commits, merges and new branches also run a notify hook afterwards. Runs show up in the Actions API
+    /// like any other.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the commit.</param>
+    /// <returns>The id of the commit that added the action files.</returns>
+    /// <exception cref="InvalidOperationException">The demo repository does not exist or the commit failed.</exception>
+    public async Task<string> SeedDemoActionsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_store.ContainsRepository(DemoRepository))
+        {
+            throw new InvalidOperationException($"Repository '{DemoRepository}' does not exist; call SeedDemo (or StartDemoAsync) first.");
+        }
+
+        var endpoint = Endpoint.ToString();
+        PutActionFile(DemoRepository, "main", "demo-checks.yaml", DemoWebhooks.ActionFile.Replace("{endpoint}", endpoint, StringComparison.Ordinal));
+        PutActionFile(DemoRepository, "main", "demo-notify.yaml", DemoWebhooks.NotifyFile.Replace("{endpoint}", endpoint, StringComparison.Ordinal));
+        var commit = await CommitAsync(DemoRepository, "main", "Add demo actions", cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!commit.Succeeded)
+        {
+            throw new InvalidOperationException($"The demo actions could not be committed: {commit.StatusCode} {commit.Message}");
+        }
+
+        await commit.WaitForPostRunsAsync(cancellationToken).ConfigureAwait(false);
+        return commit.Reference!;
+    }
+
     /// <summary>The commit id a branch points at.</summary>
     /// <param name="repository">Id of an existing repository.</param>
     /// <param name="branch">An existing branch.</param>

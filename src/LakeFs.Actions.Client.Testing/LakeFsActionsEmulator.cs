@@ -386,6 +386,12 @@ public sealed partial class LakeFsActionsEmulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (DemoWebhooks.IsDemoPath(context.Request.Path))
+        {
+            await DemoWebhooks.AnswerAsync(context, _stopping.Token).ConfigureAwait(false);
+            return;
+        }
+
         var number = Interlocked.Increment(ref _totalRequests);
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers[RequestIdHeader] = requestId;
