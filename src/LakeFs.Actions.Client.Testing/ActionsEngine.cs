@@ -23,6 +23,7 @@ internal sealed class ActionsEngine : IDisposable
     private readonly WebhookSender _sender;
     private readonly ConcurrentQueue<WebhookCall> _calls = new();
     private readonly ConcurrentDictionary<Task, bool> _background = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     public ActionsEngine(EmulatorStore store, LakeFsEmulatorOptions options, RunIdGenerator runIds)
     {
@@ -38,7 +39,15 @@ internal sealed class ActionsEngine : IDisposable
 
     private TimeProvider Time => _options.TimeProvider;
 
-    public void Dispose() => _sender.Dispose();
+    /// <summary>Cancelled when the emulator stops: post-* hooks (which lakeFS runs on its service context) end then.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _sender.Dispose();
+        _stopping.Dispose();
+    }
 
     /// <summary>Starts post-* work in the background and keeps track of it until it ends.</summary>
     public Task RunInBackground(Func<Task> work)

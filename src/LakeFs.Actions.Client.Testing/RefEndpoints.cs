@@ -142,6 +142,11 @@ internal sealed class RefEndpoints
             return EmulatorResponse.Error(StatusCodes.Status404NotFound, $"branch '{branchId}' not found");
         }
 
+        if (RefOperations.IsProtected(repository, branchId))
+        {
+            return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "cannot write to protected branch");
+        }
+
         if (repository.ReadOnly)
         {
             return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "read-only repository");
@@ -183,6 +188,11 @@ internal sealed class RefEndpoints
 
     private static EmulatorResponse DeleteObject(RepositoryRecord repository, string branchId, string path)
     {
+        if (RefOperations.IsProtected(repository, branchId))
+        {
+            return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "cannot write to protected branch");
+        }
+
         if (repository.ReadOnly)
         {
             return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "read-only repository");

@@ -30,6 +30,11 @@ internal sealed partial class RefOperations
     {
         var refused = Locked(repositoryId, out var repository, r =>
         {
+            if (IsProtected(r, branchId))
+            {
+                return OperationAnswer.Error(StatusCodes.Status403Forbidden, "cannot write to protected branch");
+            }
+
             if (r.ReadOnly)
             {
                 return OperationAnswer.Error(StatusCodes.Status403Forbidden, "read-only repository");
@@ -419,7 +424,7 @@ internal sealed partial class RefOperations
             {
                 foreach (var (hookEvent, objects) in answer.PostEvents)
                 {
-                    var outcome = await _engine.RunAsync(hookEvent.RepositoryId, hookEvent, objects, CancellationToken.None).ConfigureAwait(false);
+                    var outcome = await _engine.RunAsync(hookEvent.RepositoryId, hookEvent, objects, _engine.Stopping).ConfigureAwait(false);
                     if (outcome.Recorded)
                     {
                         recorded.Add(outcome.RunId);
@@ -453,6 +458,10 @@ internal sealed partial class RefOperations
         repository = found;
         return answer;
     }
+
+    /// <summary>Whether a branch protection rule's pattern (Go <c>path.Match</c>, as lakeFS matches them) covers the branch.</summary>
+    public static bool IsProtected(RepositoryRecord repository, string branchId) =>
+        repository.ProtectionRules?.Any(p => ActionFiles.GoPathPattern.TryMatch(p, branchId, out var matched) && matched) == true;
 
     private static BranchRecord? Branch(RepositoryRecord repository, string name) => repository.Refs.Branches.GetValueOrDefault(name);
 

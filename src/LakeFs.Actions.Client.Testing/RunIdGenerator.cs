@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace LakeFs.Actions.Client.Testing;
 
@@ -8,8 +7,9 @@ namespace LakeFs.Actions.Client.Testing;
 /// An xid is 12 bytes (4-byte big-endian seconds, 3-byte machine id, 2-byte process id, 3-byte counter) written
 /// as 20 lowercase base32hex characters. So across seconds a later run has a smaller id (runs list newest first),
 /// and within one second the counter decides: a later run has a larger id (oldest first within the second).
-/// Like xid, the seconds are truncated to 32 bits and the counter starts at a random value; it starts in the lower
-/// half of its range so that it never wraps within an emulator's life.
+/// Like xid, the seconds are truncated to 32 bits. Unlike a server's xid, the machine and process bytes are fixed and
+/// the counter starts at zero for each emulator, so the same runs made at the same times get the same ids in every
+/// emulator (the CLI's demo server, started anew for each command, relies on it).
 /// </summary>
 internal sealed class RunIdGenerator
 {
@@ -17,8 +17,8 @@ internal sealed class RunIdGenerator
     public const long UnixYear3000 = 32503680000;
 
     private const string Alphabet = "0123456789abcdefghijklmnopqrstuv";
-    private readonly byte[] _machineAndProcess = RandomNumberGenerator.GetBytes(5);
-    private int _counter = RandomNumberGenerator.GetInt32(1 << 23);
+    private static readonly byte[] MachineAndProcess = [0x6c, 0x61, 0x6b, 0x65, 0x46]; // "lakeF"
+    private int _counter = -1;
 
     /// <summary>Makes the next id for a run created at <paramref name="createdAt"/>. Thread-safe.</summary>
     public string Next(DateTimeOffset createdAt)
@@ -27,7 +27,7 @@ internal sealed class RunIdGenerator
         var seconds = (uint)(UnixYear3000 - createdAt.ToUnixTimeSeconds());
         Span<byte> id = stackalloc byte[12];
         BinaryPrimitives.WriteUInt32BigEndian(id, seconds);
-        _machineAndProcess.CopyTo(id[4..]);
+        MachineAndProcess.CopyTo(id[4..]);
         id[9] = (byte)(counter >> 16);
         id[10] = (byte)(counter >> 8);
         id[11] = (byte)counter;

@@ -127,19 +127,21 @@ internal sealed class WebhookSender : IDisposable
             using var poll = new HttpRequestMessage(HttpMethod.Get, new Uri(uri.AbsoluteUri + "/" + Uri.EscapeDataString(dagRunId))) { Version = HttpVersion.Version11 };
             poll.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
             poll.Headers.TryAddWithoutValidation("User-Agent", GoUserAgent);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+            using var requestTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, requestTimeout.Token);
             string state;
             try
             {
-                using var response = await _http.SendAsync(poll, cancellationToken).ConfigureAwait(false);
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                using var response = await _http.SendAsync(poll, linked.Token).ConfigureAwait(false);
+                var text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
                 using var document = System.Text.Json.JsonDocument.Parse(text);
                 state = document.RootElement.TryGetProperty("state", out var s) ? s.GetString() ?? string.Empty : string.Empty;
             }
-            catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException || (e is OperationCanceledException && requestTimeout.IsCancellationRequested))
             {
-                return $"Get \"{poll.RequestUri}\": {e.Message}";
+                return requestTimeout.IsCancellationRequested
+                    ? $"Get \"{poll.RequestUri}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
+                    : $"Get \"{poll.RequestUri}\": {e.Message}";
             }
 
             log.Append("DAG completed with state: ").Append(state).Append('\n');

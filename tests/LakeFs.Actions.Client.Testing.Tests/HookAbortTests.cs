@@ -185,7 +185,7 @@ public sealed class HookAbortTests
         Assert.DoesNotContain("action failed", alone.Message);
         Assert.Equal(2, lakeFs.RunCount(Api.Repo));
         Assert.Equal(412, withFailure.StatusCode);
-        Assert.Empty(receiver.Received.Where(r => r.Target == "/hook"));
+        Assert.DoesNotContain(receiver.Received, r => r.Target == "/hook");
     }
 
     [Fact]

@@ -326,6 +326,35 @@ public sealed class HookExecutionTests
         Assert.EndsWith("action failed: status code (201): airflow hook request failed\n\n", commit.Message);
     }
 
+    [Fact]
+    public async Task An_airflow_hook_with_wait_for_dag_polls_every_5_seconds_of_emulator_time_until_the_dag_ends()
+    {
+        var clock = new TimerWatchingClock(Now);
+        var polls = 0;
+        await using var receiver = new WebhookReceiver(r => r.Method == "POST"
+            ? WebhookReply.Status(200, "{}")
+            : WebhookReply.Status(200, Interlocked.Increment(ref polls) == 1 ? "{\"state\":\"running\"}" : "{\"state\":\"failed\"}"));
+        await using var lakeFs = await StartAsync(clock);
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml",
+            "name: Airflow\non:\n  pre-commit:\nhooks:\n  - id: trigger\n    type: airflow\n    properties:\n" +
+            $"      url: \"http://127.0.0.1:{receiver.Port}\"\n      dag_id: d\n      username: u\n      password: p\n      wait_for_dag: true\n");
+        using var http = lakeFs.CreateHttpClient();
+
+        var commit = lakeFs.CommitAsync(Api.Repo, "main", "m");
+        await clock.WaitForTimersAsync(2); // the trigger's request timeout, then the first 5 s wait
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await clock.WaitForTimersAsync(4); // the poll's request timeout, then the second wait
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var result = await commit.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(412, result.StatusCode);
+        Assert.EndsWith("action failed: airflow hook DAG failed\n\n", result.Message);
+        var runId = result.PreRunIds[1];
+        Assert.Equal(["/api/v1/dags/d/dagRuns", $"/api/v1/dags/d/dagRuns/lakeFS_hook_trigger_{runId}", $"/api/v1/dags/d/dagRuns/lakeFS_hook_trigger_{runId}"], receiver.Received.Select(r => r.Target));
+        var log = await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{runId}/hooks/0000_0000/output");
+        Assert.Contains("Waiting for DAG to complete...\nDAG completed with state: running\nDAG completed with state: failed\n", log);
+    }
+
     private static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
