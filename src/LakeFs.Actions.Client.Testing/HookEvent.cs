@@ -20,7 +20,4 @@ internal sealed record HookEvent(string EventType, string RepositoryId, string S
     public IReadOnlyDictionary<string, string> CommitMetadata { get; init; } = new Dictionary<string, string>();
 
     public string MergeSource { get; init; } = string.Empty;
-
-    /// <summary>True for the pre-* and prepare-commit events, whose failure refuses the operation.</summary>
-    public bool IsPre => !EventType.StartsWith("post-", StringComparison.Ordinal);
 }

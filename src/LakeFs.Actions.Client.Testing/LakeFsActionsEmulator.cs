@@ -31,6 +31,11 @@ namespace LakeFs.Actions.Client.Testing;
 /// the next), both filters together are a 400 <c>parameters conflict</c>, hooks of an unknown run are an empty
 /// 200 page, a run added with an earlier <see cref="EmulatedRun.StartTime"/> lands late with an id between
 /// existing ones, and a hook whose output is <see cref="EmulatedHookOutput.Missing"/> answers 410.
+/// It is also a local lakeFS Actions runtime: branches with staged objects, commits and tags behind lakeFS's
+/// createBranch, deleteBranch, getBranch, listBranches, commit, mergeIntoBranch, createTag, deleteTag, uploadObject,
+/// getObject, listObjects and deleteObject, and on those operations the action files under <c>_lakefs_actions/</c>
+/// run as lakeFS runs them (webhooks over real HTTP, 412/500 refusals, runs recorded for the Actions API); see
+/// <see cref="CommitAsync"/> and <see cref="PutActionFile"/>. Merges have no conflict model (the source's objects win).
 /// It listens on 127.0.0.1 on a port chosen when it starts; the API is under <c>/api/v1</c>.
 /// </summary>
 /// <example>

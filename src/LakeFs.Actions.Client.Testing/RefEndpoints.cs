@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
-/// Answers the branch, commit, merge, tag and object endpoints. The request was validated and authenticated before
+/// Answers the branch, commit, merge and tag endpoints, and routes the object endpoints to <see cref="ObjectEndpoints"/>. The request was validated and authenticated before
 /// it gets here. Hooked operations go through <see cref="RefOperations"/>; their post-* events are returned for the
 /// host to start once the answer is sent.
 /// </summary>
@@ -111,10 +110,10 @@ internal sealed class RefEndpoints
             EmulatorOperations.GetBranch => repository.Refs.Branches.TryGetValue(segments[3], out var branch)
                 ? EmulatorResponse.Json(RefWireJson.Ref(branch.Name, branch.HeadCommitId))
                 : EmulatorResponse.Error(StatusCodes.Status404NotFound, "branch not found"),
-            EmulatorOperations.UploadObject => Upload(repository, segments[3], request, body),
-            EmulatorOperations.DeleteObject => DeleteObject(repository, segments[3], query["path"].ToString()),
-            EmulatorOperations.GetObject => GetObject(repository, segments[3], query["path"].ToString(), request.Headers),
-            EmulatorOperations.ListObjects => ListObjects(repository, segments[3], query),
+            EmulatorOperations.UploadObject => ObjectEndpoints.Upload(repository, segments[3], request, body, _options.TimeProvider.GetUtcNow()),
+            EmulatorOperations.DeleteObject => ObjectEndpoints.Delete(repository, segments[3], query["path"].ToString()),
+            EmulatorOperations.GetObject => ObjectEndpoints.Get(repository, segments[3], query["path"].ToString(), request.Headers),
+            EmulatorOperations.ListObjects => ObjectEndpoints.List(repository, segments[3], query),
             _ => throw new InvalidOperationException($"Operation '{route.Operation}' is not a ref operation."),
         };
     }
@@ -133,162 +132,6 @@ internal sealed class RefEndpoints
             .ToList();
         var hasMore = items.Count > page.Amount;
         return EmulatorResponse.Json(RefWireJson.RefList(items.Take(page.Amount).ToList(), hasMore));
-    }
-
-    private EmulatorResponse Upload(RepositoryRecord repository, string branchId, HttpRequest request, byte[] body)
-    {
-        if (!repository.Refs.Branches.TryGetValue(branchId, out var branch))
-        {
-            return EmulatorResponse.Error(StatusCodes.Status404NotFound, $"branch '{branchId}' not found");
-        }
-
-        if (RefOperations.IsProtected(repository, branchId))
-        {
-            return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "cannot write to protected branch");
-        }
-
-        if (repository.ReadOnly)
-        {
-            return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "read-only repository");
-        }
-
-        var path = request.Query["path"].ToString();
-        if (string.Equals(request.Headers.IfNoneMatch.ToString(), "*", StringComparison.Ordinal)
-            && branch.View(repository.Refs.Commits[branch.HeadCommitId]).ContainsKey(path))
-        {
-            return EmulatorResponse.Error(StatusCodes.Status412PreconditionFailed, "path already exists");
-        }
-
-        var content = body;
-        var contentType = request.ContentType;
-        if (contentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            if (!MultipartContent.TryRead(contentType, body, "content", out var part, out var partType))
-            {
-                return EmulatorResponse.Error(StatusCodes.Status400BadRequest, "missing key 'content'");
-            }
-
-            content = part;
-            contentType = partType;
-        }
-
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, values) in request.Headers)
-        {
-            if (name.StartsWith("x-lakefs-meta-", StringComparison.OrdinalIgnoreCase))
-            {
-                metadata[name["x-lakefs-meta-".Length..].ToLowerInvariant()] = values.ToString();
-            }
-        }
-
-        var entry = ObjectRecord.Create(repository.StorageNamespace, path, content, contentType, _options.TimeProvider.GetUtcNow(), metadata);
-        branch.Staged[path] = entry;
-        return EmulatorResponse.Json(RefWireJson.ObjectStats(entry), StatusCodes.Status201Created);
-    }
-
-    private static EmulatorResponse DeleteObject(RepositoryRecord repository, string branchId, string path)
-    {
-        if (RefOperations.IsProtected(repository, branchId))
-        {
-            return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "cannot write to protected branch");
-        }
-
-        if (repository.ReadOnly)
-        {
-            return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "read-only repository");
-        }
-
-        if (!repository.Refs.Branches.TryGetValue(branchId, out var branch))
-        {
-            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "branch not found");
-        }
-
-        // A missing path is a 204 too.
-        if (repository.Refs.Commits[branch.HeadCommitId].Objects.ContainsKey(path))
-        {
-            branch.Staged[path] = null;
-        }
-        else
-        {
-            branch.Staged.Remove(path);
-        }
-
-        return EmulatorResponse.NoContent();
-    }
-
-    private static EmulatorResponse GetObject(RepositoryRecord repository, string reference, string path, IHeaderDictionary headers)
-    {
-        if (repository.Refs.Resolve(reference) is not { } resolved)
-        {
-            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "not found");
-        }
-
-        if (!resolved.Objects.TryGetValue(path, out var entry))
-        {
-            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "not found");
-        }
-
-        var etag = "\"" + entry.Checksum + "\"";
-        var lastModified = entry.ModifiedAt.UtcDateTime.ToString("R", CultureInfo.InvariantCulture);
-        if (headers.IfNoneMatch.Any(v => string.Equals(v, etag, StringComparison.Ordinal)))
-        {
-            return EmulatorResponse.Status(StatusCodes.Status304NotModified, new("ETag", etag), new("Last-Modified", lastModified));
-        }
-
-        return EmulatorResponse.Bytes(entry.Content, entry.ContentType, new("ETag", etag), new("Last-Modified", lastModified));
-    }
-
-    private static EmulatorResponse ListObjects(RepositoryRecord repository, string reference, IQueryCollection query)
-    {
-        if (!PageRequest.TryRead(query, out var page))
-        {
-            return EmulatorResponse.Error(StatusCodes.Status400BadRequest, "parameter \"amount\" in query has an error: value must be an integer");
-        }
-
-        if (repository.Refs.Resolve(reference) is not { } resolved)
-        {
-            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "not found");
-        }
-
-        var prefix = query["prefix"].ToString();
-        var delimiter = query["delimiter"].ToString();
-        var rows = new List<(string Path, ObjectRecord? Object)>();
-        foreach (var (path, entry) in resolved.Objects)
-        {
-            if (!path.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            (string Path, ObjectRecord? Object) row = (path, entry);
-            if (delimiter.Length > 0)
-            {
-                var cut = path.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
-                if (cut >= 0)
-                {
-                    row = (path[..(cut + delimiter.Length)], null);
-                }
-            }
-
-            if (page.After is not null && string.CompareOrdinal(row.Path, page.After) <= 0)
-            {
-                continue;
-            }
-
-            if (rows.Count > 0 && rows[^1].Object is null && rows[^1].Path == row.Path)
-            {
-                continue;
-            }
-
-            rows.Add(row);
-            if (rows.Count > page.Amount)
-            {
-                break;
-            }
-        }
-
-        var hasMore = rows.Count > page.Amount;
-        return EmulatorResponse.Json(RefWireJson.ObjectList(rows.Take(page.Amount).ToList(), hasMore));
     }
 
     private static Dictionary<string, string> ReadMap(JsonElement root, string name)

@@ -34,14 +34,6 @@ internal sealed class RunIdGenerator
         return Encode(id);
     }
 
-    /// <summary>The seconds an id was made for, as <c>year 3000 - seconds</c> (the inverse of <see cref="Next"/>, modulo 2^32).</summary>
-    public static uint SecondsOf(string runId)
-    {
-        Span<byte> id = stackalloc byte[12];
-        Decode(runId, id);
-        return BinaryPrimitives.ReadUInt32BigEndian(id);
-    }
-
     /// <summary>Base32hex without padding over the 96 bits (the last character holds the final bit and zeros).</summary>
     private static string Encode(ReadOnlySpan<byte> id)
     {
@@ -62,22 +54,5 @@ internal sealed class RunIdGenerator
 
         chars[index] = Alphabet[(buffer << (5 - bits)) & 31];
         return new string(chars);
-    }
-
-    private static void Decode(string text, Span<byte> id)
-    {
-        var bits = 0;
-        var buffer = 0;
-        var index = 0;
-        foreach (var c in text)
-        {
-            buffer = (buffer << 5) | Alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8 && index < id.Length)
-            {
-                id[index++] = (byte)(buffer >> (bits - 8));
-                bits -= 8;
-            }
-        }
     }
 }

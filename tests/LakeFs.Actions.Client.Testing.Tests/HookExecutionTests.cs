@@ -355,6 +355,35 @@ public sealed class HookExecutionTests
         Assert.Contains("Waiting for DAG to complete...\nDAG completed with state: running\nDAG completed with state: failed\n", log);
     }
 
+    [Fact]
+    public async Task An_empty_url_fails_the_hook_at_run_time_with_a_412()
+    {
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", string.Empty, events: "pre-commit"));
+        using var http = lakeFs.CreateHttpClient();
+
+        var commit = await lakeFs.CommitAsync(Api.Repo, "main", "m", allowEmpty: true);
+
+        Assert.Equal(412, commit.StatusCode);
+        Assert.EndsWith("action failed: Post \"\": unsupported protocol scheme \"\"\n\n", commit.Message);
+        var log = await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{commit.PreRunIds[1]}/hooks/0000_0000/output");
+        Assert.Equal("Request:\nPOST \nError: action failed: Post \"\": unsupported protocol scheme \"\"\n", log);
+    }
+
+    [Fact]
+    public async Task Operations_on_a_missing_repository_or_branch_answer_404_and_puts_name_the_argument()
+    {
+        await using var lakeFs = await StartAsync();
+
+        var commit = await lakeFs.CommitAsync("nope", "main", "m");
+        var branchCommit = await lakeFs.CommitAsync(Api.Repo, "nope", "m");
+        var error = Assert.Throws<ArgumentException>(() => lakeFs.PutObject(Api.Repo, "nope", "a", "x"));
+
+        Assert.Equal((404, "repository not found"), (commit.StatusCode, commit.Message));
+        Assert.Equal((404, "branch not found"), (branchCommit.StatusCode, branchCommit.Message));
+        Assert.Equal("branch", error.ParamName);
+    }
+
     private static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
