@@ -1,4 +1,3 @@
-using System.Text;
 using Newtonsoft.Json;
 
 namespace LakeFs.Actions.Client.Testing;
@@ -9,14 +8,12 @@ namespace LakeFs.Actions.Client.Testing;
 /// </summary>
 internal static class RefWireJson
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
-    public static byte[] Ref(string id, string commitId) => Write(writer => WriteRef(writer, id, commitId));
+    public static byte[] Ref(string id, string commitId) => WireJson.Write(writer => WriteRef(writer, id, commitId));
 
     public static byte[] RefList(IReadOnlyList<BranchRecord> page, bool hasMore) =>
-        Write(writer => WriteList(writer, page, hasMore, static b => b.Name, static (w, b) => WriteRef(w, b.Name, b.HeadCommitId)));
+        WireJson.Write(writer => WireJson.WriteList(writer, page, hasMore, static b => b.Name, static (w, b) => WriteRef(w, b.Name, b.HeadCommitId)));
 
-    public static byte[] MergeResult(string reference) => Write(writer =>
+    public static byte[] MergeResult(string reference) => WireJson.Write(writer =>
     {
         writer.WriteStartObject();
         writer.WritePropertyName("reference");
@@ -24,7 +21,7 @@ internal static class RefWireJson
         writer.WriteEndObject();
     });
 
-    public static byte[] Commit(CommitRecord commit) => Write(writer =>
+    public static byte[] Commit(CommitRecord commit) => WireJson.Write(writer =>
     {
         writer.WriteStartObject();
         writer.WritePropertyName("committer");
@@ -54,11 +51,11 @@ internal static class RefWireJson
         writer.WriteEndObject();
     });
 
-    public static byte[] ObjectStats(ObjectRecord entry) => Write(writer => WriteObject(writer, entry));
+    public static byte[] ObjectStats(ObjectRecord entry) => WireJson.Write(writer => WriteObject(writer, entry));
 
     /// <summary>A listObjects page; a null object is a common prefix row (only <c>path</c> and <c>path_type</c> carry values).</summary>
     public static byte[] ObjectList(IReadOnlyList<(string Path, ObjectRecord? Object)> page, bool hasMore) =>
-        Write(writer => WriteList(writer, page, hasMore, static r => r.Path, static (w, row) =>
+        WireJson.Write(writer => WireJson.WriteList(writer, page, hasMore, static r => r.Path, static (w, row) =>
         {
             if (row.Object is { } entry)
             {
@@ -122,42 +119,5 @@ internal static class RefWireJson
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteList<T>(JsonWriter writer, IReadOnlyList<T> page, bool hasMore, Func<T, string> id, Action<JsonWriter, T> writeItem)
-    {
-        writer.WriteStartObject();
-        writer.WritePropertyName("pagination");
-        writer.WriteStartObject();
-        writer.WritePropertyName("has_more");
-        writer.WriteValue(hasMore);
-        writer.WritePropertyName("next_offset");
-        writer.WriteValue(hasMore && page.Count > 0 ? id(page[^1]) : string.Empty);
-        writer.WritePropertyName("results");
-        writer.WriteValue(page.Count);
-        writer.WritePropertyName("max_per_page");
-        writer.WriteValue(PageRequest.MaxPerPage);
-        writer.WriteEndObject();
-        writer.WritePropertyName("results");
-        writer.WriteStartArray();
-        foreach (var item in page)
-        {
-            writeItem(writer, item);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static byte[] Write(Action<JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var text = new StreamWriter(buffer, Utf8NoBom, bufferSize: 4096, leaveOpen: true))
-        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
-        {
-            write(writer);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -79,22 +79,10 @@ internal sealed class WebhookSender : IDisposable
     public async Task<string?> SendAirflowAsync(AirflowSettings settings, string payload, string dagRunId, StringBuilder log, Func<string, IReadOnlyList<KeyValuePair<string, string>>, WebhookCall> record, CancellationToken cancellationToken)
     {
         var dagRunsUrl = settings.Url.TrimEnd('/') + "/api/v1/dags/" + Uri.EscapeDataString(settings.DagId) + "/dagRuns";
-        var body = new StringBuilder("{\"conf\":{");
-        var first = true;
-        foreach (var (key, value) in settings.DagConf.Append(new("lakeFS_event", new RawJson(payload))).OrderBy(static p => p.Key, StringComparer.Ordinal))
-        {
-            if (!first)
-            {
-                body.Append(',');
-            }
-
-            first = false;
-            GoJson.WriteString(body, key);
-            body.Append(':');
-            WriteValue(body, value);
-        }
-
-        body.Append("},\"dag_run_id\":");
+        var conf = new Dictionary<string, object?>(settings.DagConf, StringComparer.Ordinal) { ["lakeFS_event"] = new RawJson(payload) };
+        var body = new StringBuilder("{\"conf\":");
+        WriteValue(body, conf);
+        body.Append(",\"dag_run_id\":");
         GoJson.WriteString(body, dagRunId);
         body.Append('}');
         var json = body.ToString();
