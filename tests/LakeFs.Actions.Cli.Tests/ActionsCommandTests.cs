@@ -240,4 +240,13 @@ public sealed class ActionsCommandTests : IDisposable
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("not found", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Json_lines_stay_json_on_GitHub_Actions()
+    {
+        _cli.Environment["GITHUB_ACTIONS"] = "true";
+        Write("a.yaml", "name: x\non:\n  pre-commit:\n");
+        var result = await Run("actions", "validate", "a.yaml", "-o", "json");
+        Assert.Equal("LFA004", Assert.Single(result.JsonLines).GetProperty("rule").GetString());
+    }
 }

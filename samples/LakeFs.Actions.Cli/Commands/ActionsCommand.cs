@@ -259,7 +259,8 @@ internal static class ActionsCommand
                 break;
         }
 
-        if (string.Equals(environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase))
+        // Annotations only beside the text: JSON lines stay parseable, and markdown is usually redirected to a summary file.
+        if (format == OutputFormat.Table && string.Equals(environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase))
         {
             foreach (var diagnostic in diagnostics)
             {
