@@ -126,16 +126,28 @@ public sealed partial class ActionFileValidator
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentException"><paramref name="directory"/> is null or empty.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public ActionFolderResult ValidateDirectory(string directory)
+    public ActionFolderResult ValidateDirectory(string directory) => ValidateDirectory(directory, directory);
+
+    /// <summary>
+    /// Validates a local folder as <see cref="ValidateDirectory(string)"/> does, naming its files
+    /// <c>&lt;displayName&gt;/&lt;name&gt;</c> (e.g. <c>_lakefs_actions/check.yaml</c> for a folder read through its full path).
+    /// </summary>
+    /// <param name="directory">The folder to read.</param>
+    /// <param name="displayName">How diagnostics and actions name the folder.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public ActionFolderResult ValidateDirectory(string directory, string displayName)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentException.ThrowIfNullOrEmpty(displayName);
         var info = new DirectoryInfo(directory);
         if (!info.Exists)
         {
             throw new DirectoryNotFoundException($"The actions folder '{directory}' does not exist.");
         }
 
-        var prefix = directory.TrimEnd('/', '\\') + "/";
+        var prefix = displayName.TrimEnd('/', '\\') + "/";
         var entries = new List<ActionFileSource>();
         foreach (var child in info.EnumerateFileSystemInfos())
         {

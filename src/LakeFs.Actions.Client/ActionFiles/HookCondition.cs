@@ -234,7 +234,7 @@ public sealed class HookCondition
 
     private sealed class Parser(string text)
     {
-        private static readonly string[] Operators = ["&&", "||", "==", "!=", "<=", ">=", "<", ">", "!", "+", "-", "*", "/", "%", "(", ")"];
+        private static readonly string[] Operators = ["&&", "||", "==", "!=", "<=", ">=", "<", ">", "!", "+", "-", "*", "/", "%", "(", ")", "."];
         private readonly List<(string Text, int Column, char Kind)> _tokens = Tokenize(text);
         private int _index;
 
@@ -469,6 +469,16 @@ public sealed class HookCondition
                         }
 
                         return new Name(token.Column, token.Text, called: true);
+                    }
+
+                    while (TakeOperator(out _, "."))
+                    {
+                        if (Peek is not { Kind: 'i' })
+                        {
+                            throw new ConditionException($"expected name after '.' (1:{token.Column})");
+                        }
+
+                        _index++;
                     }
 
                     return new Name(token.Column, token.Text, called: false);

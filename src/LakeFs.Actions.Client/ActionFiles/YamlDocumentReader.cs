@@ -108,6 +108,12 @@ internal static class YamlDocumentReader
                 }
             }
         }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner gives up without a position on a few malformed inputs (e.g. an unclosed flow sequence).
+            var line = parser.Current is { } last ? (int)Math.Max(1, last.End.Line) : 1;
+            return Fail(YamlReadFailure.Syntax, $"yaml: line {line}: did not find expected ',' or ']'", new SourcePosition(line, 1), nodeCount);
+        }
         catch (YamlException exception)
         {
             return Fail(YamlReadFailure.Syntax, "yaml: line " + exception.Start.Line + ": " + Problem(exception.Message), ToPosition(exception.Start), nodeCount);
@@ -171,6 +177,11 @@ internal static class YamlDocumentReader
         }
 
         text = text.TrimEnd('.');
+        if (text.Contains("invalid mapping", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Mapping values are not allowed", StringComparison.Ordinal))
+        {
+            return "mapping values are not allowed in this context";
+        }
+
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "unknown problem parsing YAML content";
     }
 
