@@ -51,6 +51,12 @@ public sealed class WebhookCall
     /// <summary>The error the hook failed with (without <c>action failed: </c>), or null when it succeeded.</summary>
     public string? Error { get; internal set; }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{EventType} {ActionName}/{HookId} POST {Url} -> {(StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Error)}";
+    /// <summary>The event, hook, URL without its query (query parameters may hold ENV secrets) and outcome.</summary>
+    /// <returns>A one-line description.</returns>
+    public override string ToString()
+    {
+        var query = Url.IndexOf('?', StringComparison.Ordinal);
+        var url = query < 0 ? Url : Url[..query];
+        return $"{EventType} {ActionName}/{HookId} POST {url} -> {(StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response")}";
+    }
 }

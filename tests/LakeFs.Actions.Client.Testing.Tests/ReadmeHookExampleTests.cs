@@ -9,7 +9,29 @@ using Microsoft.Extensions.Logging;
 
 namespace LakeFs.Actions.Client.Testing.Tests;
 
-/// <summary>The README's "Test your hook end to end" example, kept compiling and passing.</summary>
+/// <summary>Keeps the README's example equal to <see cref="ReadmeHookExampleTests"/>, which compiles and runs it.</summary>
+public sealed class ReadmeHookExampleTextTests
+{
+    [Fact]
+    public void The_readme_shows_this_test_class_verbatim()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LakeFs.Actions.Client.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        var source = File.ReadAllText(Path.Combine(root.FullName, "tests", "LakeFs.Actions.Client.Testing.Tests", "ReadmeHookExampleTests.cs")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md")).ReplaceLineEndings("\n");
+        var example = source[source.IndexOf("public sealed class ReadmeHookExampleTests", StringComparison.Ordinal)..].TrimEnd() + "\n```";
+        var section = readme[readme.IndexOf("## Test your hook end to end", StringComparison.Ordinal)..];
+
+        Assert.Contains(example, section, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The README's "Test your hook end to end" example, kept compiling and passing (and equal to the README's text).</summary>
 public sealed class ReadmeHookExampleTests
 {
     [Fact]
