@@ -24,7 +24,7 @@ public sealed class ReadmeHookExampleTextTests
         Assert.NotNull(root);
         var source = File.ReadAllText(Path.Combine(root.FullName, "tests", "LakeFs.Actions.Client.Testing.Tests", "ReadmeHookExampleTests.cs")).ReplaceLineEndings("\n");
         var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md")).ReplaceLineEndings("\n");
-        var example = source[source.IndexOf("public sealed class ReadmeHookExampleTests", StringComparison.Ordinal)..].TrimEnd() + "\n```";
+        var example = source[(source.IndexOf("\npublic sealed class ReadmeHookExampleTests\n", StringComparison.Ordinal) + 1)..].TrimEnd() + "\n```";
         var section = readme[readme.IndexOf("## Test your hook end to end", StringComparison.Ordinal)..];
 
         Assert.Contains(example, section, StringComparison.Ordinal);
