@@ -30,7 +30,7 @@ public sealed class LakeFsEmulatorOptions
     public bool RequireAuthentication { get; set; } = true;
 
     /// <summary>
-    /// Clock for run ids, default run times, repository creation dates, dump and restore tasks and injected latency. Defaults to <see cref="TimeProvider.System"/>;
+    /// Clock for run ids, default run times, repository creation dates, commit and object times, hook start and end times, hook timeouts (a webhook's <c>timeout</c>, airflow polling), dump and restore tasks and injected latency. Defaults to <see cref="TimeProvider.System"/>;
     /// tests pass a <c>FakeTimeProvider</c> to make latency virtual.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -168,6 +168,58 @@ public sealed class HookRunRecordTests
         Assert.Contains("\nRequest duration: 1.5s\n", log);
     }
 
+    [Theory]
+    [InlineData(8500L, "850µs")]
+    [InlineData(123450L, "12.345ms")]
+    [InlineData(900_000_000L, "1m30s")]
+    [InlineData(36_610_000_000L, "1h1m1s")]
+    public async Task The_request_duration_is_written_as_Go_writes_a_duration(long ticks, string expected)
+    {
+        var clock = new FakeTimeProvider(Now);
+        var release = new TaskCompletionSource();
+        await using var receiver = new WebhookReceiver(_ => WebhookReply.After(release.Task));
+        await using var lakeFs = await Api.StartWithRepositoryAsync(new LakeFsEmulatorOptions { TimeProvider = clock });
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url(), extraProperties: "      timeout: 2h\n", events: "pre-commit"));
+        using var http = lakeFs.CreateHttpClient();
+
+        var commit = lakeFs.CommitAsync(Api.Repo, "main", "m", allowEmpty: true);
+        await receiver.NextAsync();
+        clock.Advance(TimeSpan.FromTicks(ticks));
+        release.SetResult();
+        var result = await commit.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var log = await http.GetStringAsync($"{Repo}/actions/runs/{result.PreRunIds[1]}/hooks/0000_0000/output");
+        Assert.Contains($"\nRequest duration: {expected}\n", log);
+    }
+
+    [Fact]
+    public async Task The_whole_flow_works_over_the_REST_API_alone()
+    {
+        await using var receiver = new WebhookReceiver(r => r.Body.Contains("\"commit_message\":\"bad", StringComparison.Ordinal) ? WebhookReply.Status(400, "no") : WebhookReply.Status(200));
+        await using var lakeFs = await Api.StartWithRepositoryAsync(new LakeFsEmulatorOptions { TimeProvider = new FakeTimeProvider(Now) });
+        using var http = lakeFs.CreateHttpClient();
+        var yaml = ActionFile.Webhook("Check", receiver.Url(), events: ["pre-commit", "post-commit"]);
+        using (var upload = await http.PostAsync($"{Repo}/branches/main/objects?path=_lakefs_actions/check.yaml", new StringContent(yaml)))
+        {
+            Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        }
+
+        var refused = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/branches/main/commits", "{\"message\":\"bad commit\"}");
+        var accepted = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/branches/main/commits", "{\"message\":\"good commit\"}");
+        await lakeFs.WaitForBackgroundRunsAsync();
+        var (runs, _) = await Api.ListRunsAsync(http);
+        var statuses = new List<string>();
+        foreach (var id in runs)
+        {
+            var run = await Api.GetJsonAsync(http, $"{Repo}/actions/runs/{id}");
+            statuses.Add($"{run.GetProperty("event_type").GetString()}:{run.GetProperty("status").GetString()}");
+        }
+
+        refused.Expect(HttpStatusCode.PreconditionFailed);
+        accepted.Expect(HttpStatusCode.Created);
+        Assert.Equal(["pre-commit:failed", "pre-commit:completed", "post-commit:completed"], statuses);
+    }
+
     [Fact]
     public async Task Each_event_gets_its_own_run_id_even_when_nothing_matches_and_nothing_is_recorded_then()
     {

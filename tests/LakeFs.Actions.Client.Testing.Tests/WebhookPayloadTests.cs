@@ -112,6 +112,31 @@ public sealed class WebhookPayloadTests
     }
 
     [Fact]
+    public async Task Strings_are_escaped_as_Go_escapes_them()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var lakeFs = await Api.StartWithRepositoryAsync(new LakeFsEmulatorOptions { TimeProvider = new FakeTimeProvider(Now) });
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url(), events: "pre-commit"));
+
+        await lakeFs.CommitAsync(Api.Repo, "main", "a\nb\t\"c\" \\ <x> & \u2028\u2029\u0001\u007f é 😀");
+
+        var body = Assert.Single(receiver.Received).Body;
+        Assert.Contains("\"commit_message\":\"a\\nb\\t\\\"c\\\" \\\\ \\u003cx\\u003e \\u0026 \\u2028\\u2029\\u0001\u007f é 😀\"", body);
+    }
+
+    [Fact]
+    public async Task A_content_type_header_in_the_action_file_does_not_change_application_json()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var lakeFs = await Api.StartWithRepositoryAsync(new LakeFsEmulatorOptions { TimeProvider = new FakeTimeProvider(Now) });
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url(), extraProperties: "      headers:\n        Content-Type: text/plain\n", events: "pre-commit"));
+
+        await lakeFs.CommitAsync(Api.Repo, "main", "m");
+
+        Assert.Equal(["application/json"], Assert.Single(receiver.Received).Header("Content-Type"));
+    }
+
+    [Fact]
     public async Task Pre_merge_reads_the_source_head_commit_so_an_action_only_on_the_destination_does_not_run()
     {
         await using var receiver = new WebhookReceiver();
