@@ -59,6 +59,15 @@ internal sealed class EmulatorResponse
     public static EmulatorResponse ValidationError(string message) =>
         new(StatusCodes.Status400BadRequest, JsonContentType, WireJson.Error(message), null, null) { OmitRequestId = true };
 
+    /// <summary>A copy of this response with another status (206 for a range).</summary>
+    public EmulatorResponse WithStatus(int statusCode) =>
+        new(statusCode, ContentType, Body, Output, ContentDisposition)
+        {
+            RetryAfter = RetryAfter,
+            OmitRequestId = OmitRequestId,
+            Headers = Headers,
+        };
+
     /// <summary>A copy of this response with one more header.</summary>
     public EmulatorResponse WithHeader(string name, string value) =>
         new(StatusCode, ContentType, Body, Output, ContentDisposition)

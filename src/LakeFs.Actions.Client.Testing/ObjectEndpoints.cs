@@ -110,7 +110,67 @@ internal static class ObjectEndpoints
             return EmulatorResponse.Status(StatusCodes.Status304NotModified, new("ETag", etag), new("Last-Modified", lastModified));
         }
 
+        if (headers.Range.ToString() is { Length: > 0 } range)
+        {
+            if (!TryParseRange(range, entry.Content.Length, out var first, out var last))
+            {
+                return EmulatorResponse.Error(StatusCodes.Status416RangeNotSatisfiable, "Requested Range Not Satisfiable");
+            }
+
+            return EmulatorResponse.Bytes(entry.Content[first..(last + 1)], entry.ContentType, new("ETag", etag), new("Last-Modified", lastModified), new("Content-Range", $"bytes {first}-{last}/{entry.Content.Length}"))
+                .WithStatus(StatusCodes.Status206PartialContent);
+        }
+
         return EmulatorResponse.Bytes(entry.Content, entry.ContentType, new("ETag", etag), new("Last-Modified", lastModified));
+    }
+
+    /// <summary>One <c>bytes=</c> range (<c>a-b</c>, <c>a-</c> or <c>-n</c>) within the object; false when it does not parse or is not satisfiable.</summary>
+    private static bool TryParseRange(string header, int length, out int first, out int last)
+    {
+        first = last = 0;
+        if (!header.StartsWith("bytes=", StringComparison.Ordinal) || header.Contains(',', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var spec = header["bytes=".Length..];
+        var dash = spec.IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0)
+        {
+            return false;
+        }
+
+        var from = spec[..dash].Trim();
+        var to = spec[(dash + 1)..].Trim();
+        if (from.Length == 0)
+        {
+            if (!int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var suffix) || suffix == 0 || length == 0)
+            {
+                return false;
+            }
+
+            first = Math.Max(0, length - suffix);
+            last = length - 1;
+            return true;
+        }
+
+        if (!int.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out first) || first >= length)
+        {
+            return false;
+        }
+
+        last = length - 1;
+        if (to.Length > 0)
+        {
+            if (!int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var end) || end < first)
+            {
+                return false;
+            }
+
+            last = Math.Min(end, length - 1);
+        }
+
+        return true;
     }
 
     public static EmulatorResponse List(RepositoryRecord repository, string reference, IQueryCollection query)

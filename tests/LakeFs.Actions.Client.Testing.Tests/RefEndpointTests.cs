@@ -295,6 +295,86 @@ public sealed class RefEndpointTests
         Assert.Equal("parameter \"path\" in query has an error: value is required but missing", noPath.Expect(HttpStatusCode.BadRequest).Message);
     }
 
+    [Theory]
+    [InlineData("bytes=1-3", "ell", "bytes 1-3/5")]
+    [InlineData("bytes=2-", "llo", "bytes 2-4/5")]
+    [InlineData("bytes=-2", "lo", "bytes 3-4/5")]
+    [InlineData("bytes=3-99", "lo", "bytes 3-4/5")]
+    public async Task Get_object_with_a_range_answers_206_with_the_bytes(string range, string expected, string contentRange)
+    {
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutObject(Api.Repo, "main", "a.txt", "hello", "text/plain");
+        using var http = lakeFs.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Repo}/refs/main/objects?path=a.txt");
+        request.Headers.TryAddWithoutValidation("Range", range);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(expected, await response.Content.ReadAsStringAsync());
+        Assert.Equal(contentRange, response.Content.Headers.ContentRange?.ToString());
+    }
+
+    [Fact]
+    public async Task Get_object_with_an_unsatisfiable_range_answers_416()
+    {
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutObject(Api.Repo, "main", "a.txt", "hello");
+        using var http = lakeFs.CreateHttpClient();
+
+        var answer = await Api.SendAsync(http, HttpMethod.Get, $"{Repo}/refs/main/objects?path=a.txt", null, ("Range", "bytes=9-"));
+
+        Assert.Equal((HttpStatusCode)416, answer.Status);
+    }
+
+    [Fact]
+    public async Task Refs_resolve_to_a_branch_a_tag_or_a_commit_id()
+    {
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutObject(Api.Repo, "main", "a.txt", "v1");
+        var first = (await lakeFs.CommitAsync(Api.Repo, "main", "v1")).Reference!;
+        await lakeFs.CreateTagAsync(Api.Repo, "v1", "main");
+        lakeFs.PutObject(Api.Repo, "main", "a.txt", "v2");
+        using var http = lakeFs.CreateHttpClient();
+
+        var fromTag = await lakeFs.CreateBranchAsync(Api.Repo, "from-tag", "v1");
+        var fromCommit = await lakeFs.CreateBranchAsync(Api.Repo, "from-commit", first);
+
+        Assert.Equal("v2", await http.GetStringAsync($"{Repo}/refs/main/objects?path=a.txt"));
+        Assert.Equal("v1", await http.GetStringAsync($"{Repo}/refs/v1/objects?path=a.txt"));
+        Assert.Equal("v1", await http.GetStringAsync($"{Repo}/refs/{first}/objects?path=a.txt"));
+        Assert.Equal((first, first), (fromTag.Reference, fromCommit.Reference));
+        Assert.Equal("v1", await http.GetStringAsync($"{Repo}/refs/from-tag/objects?path=a.txt"));
+    }
+
+    [Fact]
+    public async Task Commit_takes_the_date_given_in_unix_seconds()
+    {
+        await using var lakeFs = await StartAsync();
+        using var http = lakeFs.CreateHttpClient();
+
+        var answer = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/branches/main/commits", "{\"message\":\"m\",\"date\":1700000000,\"allow_empty\":true}");
+
+        Assert.Equal(1700000000, answer.Expect(HttpStatusCode.Created).Json.GetProperty("creation_date").GetInt64());
+    }
+
+    [Fact]
+    public async Task Commit_to_a_protected_branch_is_403_before_any_hook()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url(), events: "prepare-commit"));
+        using var http = lakeFs.CreateHttpClient();
+        (await Api.SendAsync(http, HttpMethod.Put, $"{Repo}/settings/branch_protection", "[{\"pattern\":\"ma*\"}]")).Expect(HttpStatusCode.NoContent);
+
+        var commit = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/branches/main/commits", "{\"message\":\"m\"}");
+        var upload = await Upload(http, "main", "b.txt", "x");
+
+        Assert.Equal("cannot write to protected branch", commit.Expect(HttpStatusCode.Forbidden).Message);
+        Assert.Equal("cannot write to protected branch", upload.Expect(HttpStatusCode.Forbidden).Message);
+        Assert.Empty(receiver.Received);
+    }
+
     [Fact]
     public async Task List_objects_with_a_delimiter_rolls_subfolders_into_common_prefix_rows_and_pages_by_path()
     {
