@@ -221,6 +221,42 @@ public sealed class HookRunRecordTests
     }
 
     [Fact]
+    public async Task A_run_whose_hooks_were_all_skipped_is_completed_with_Go_zero_times()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var lakeFs = await Api.StartWithRepositoryAsync(new LakeFsEmulatorOptions { TimeProvider = new FakeTimeProvider(Now) });
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", $"name: OnFailure\non:\n  pre-commit:\nhooks:\n{ActionFile.Hook("cleanup", receiver.Url(), "failure()")}");
+        using var http = lakeFs.CreateHttpClient();
+
+        var commit = await lakeFs.CommitAsync(Api.Repo, "main", "m");
+
+        Assert.True(commit.Succeeded, commit.ToString());
+        Assert.Empty(receiver.Received);
+        var run = await Api.GetJsonAsync(http, $"{Repo}/actions/runs/{commit.PreRunIds[1]}");
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+        Assert.Equal("0001-01-01T00:00:00Z", run.GetProperty("start_time").GetString());
+        Assert.Equal("0001-01-01T00:00:00Z", run.GetProperty("end_time").GetString());
+        Assert.Equal(commit.Reference, run.GetProperty("commit_id").GetString());
+    }
+
+    [Fact]
+    public async Task Concurrent_operations_each_get_their_runs()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var lakeFs = await Api.StartWithRepositoryAsync(new LakeFsEmulatorOptions { TimeProvider = new FakeTimeProvider(Now) });
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url(), events: ["pre-create-branch", "post-create-branch"]));
+        await lakeFs.CommitAsync(Api.Repo, "main", "actions");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => lakeFs.CreateBranchAsync(Api.Repo, $"b{i}", "main")));
+        var posts = await Task.WhenAll(results.Select(r => r.WaitForPostRunsAsync()));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.Equal(16, lakeFs.RunCount(Api.Repo));
+        Assert.Equal(16, receiver.Received.Count);
+        Assert.Equal(8, posts.SelectMany(p => p).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Each_event_gets_its_own_run_id_even_when_nothing_matches_and_nothing_is_recorded_then()
     {
         await using var lakeFs = await Api.StartWithRepositoryAsync(new LakeFsEmulatorOptions { TimeProvider = new FakeTimeProvider(Now) });
