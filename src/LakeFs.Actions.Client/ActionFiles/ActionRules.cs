@@ -71,6 +71,9 @@ public static class ActionRules
     /// <summary>An airflow property has the wrong shape (500 when the hook is built).</summary>
     public const string AirflowProperty = "LFA107";
 
+    /// <summary>A lua property has the wrong shape: <c>args</c> not a map, <c>script</c>/<c>script_path</c> not strings or both empty (500 when the hook is built).</summary>
+    public const string LuaProperty = "LFA109";
+
     /// <summary>An ENV reference names a variable outside the names the caller declared as set (500 when the hook is built).</summary>
     public const string EnvironmentVariableMissing = "LFA108";
 

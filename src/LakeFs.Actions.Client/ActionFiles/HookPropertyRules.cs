@@ -49,6 +49,9 @@ internal static class HookPropertyRules
             case "airflow":
                 CheckAirflow(properties, context);
                 break;
+            case "lua":
+                CheckLua(properties, context);
+                break;
         }
     }
 
@@ -168,6 +171,86 @@ internal static class HookPropertyRules
         if (properties.TryGetValue("dag_conf", out var conf) && !IsStringMap(conf))
         {
             context.Error(conf.Position, ActionRules.AirflowProperty, "airflow hook conf is not of type Properties: wrong value type");
+        }
+    }
+
+    private static void CheckLua(ActionMapping properties, CheckContext context)
+    {
+        if (properties.TryGetValue("args", out var args))
+        {
+            if (!IsStringMap(args))
+            {
+                context.Error(args.Position, ActionRules.LuaProperty, "'args' should be a map: wrong value type");
+            }
+            else
+            {
+                CheckArgs(args, context);
+            }
+        }
+
+        // lakeFS takes 'script' when it is a non-empty string; an absent or empty one falls back to 'script_path'.
+        if (properties.TryGetValue("script", out var script))
+        {
+            if (script is not ActionScalar { IsString: true } scriptText)
+            {
+                context.Error(script.Position, ActionRules.LuaProperty, "value of script is not of type string: wrong value type");
+                return;
+            }
+
+            if (scriptText.Value.Length > 0)
+            {
+                return;
+            }
+        }
+
+        if (!properties.TryGetValue("script_path", out var scriptPath))
+        {
+            context.Error((script ?? properties).Position, ActionRules.LuaProperty, "'script' or 'script_path' must be supplied: wrong value type");
+        }
+        else if (scriptPath is not ActionScalar { IsString: true } pathText)
+        {
+            context.Error(scriptPath.Position, ActionRules.LuaProperty, "value of script_path is not of type string: wrong value type");
+        }
+        else if (pathText.Value.Length == 0)
+        {
+            context.Error(scriptPath.Position, ActionRules.LuaProperty, "'script' or 'script_path' must be supplied: wrong value type");
+        }
+    }
+
+    /// <summary>lakeFS substitutes ENV references in every string of <c>args</c>, at any depth.</summary>
+    private static void CheckArgs(ActionNode node, CheckContext context)
+    {
+        var pending = new Stack<ActionNode>();
+        pending.Push(node);
+        var visited = new HashSet<ActionNode>(ReferenceEqualityComparer.Instance);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (!visited.Add(current))
+            {
+                continue;
+            }
+
+            switch (current)
+            {
+                case ActionScalar { IsString: true } text:
+                    CheckSecureString(text, "error parsing args: ", context);
+                    break;
+                case ActionMapping mapping:
+                    foreach (var (_, value) in mapping.Entries)
+                    {
+                        pending.Push(value);
+                    }
+
+                    break;
+                case ActionSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
         }
     }
 

@@ -151,9 +151,13 @@ public class LakeFsRuleTests
     }
 
     [Fact]
-    public void Rule_10_checks_presence_only_a_null_script_passes()
+    public void Rule_10_checks_presence_only_a_null_script_path_passes_loading_and_fails_building()
     {
-        Clean("name: Check\non:\n  pre-commit:\nhooks:\n  - id: my_hook\n    type: lua\n    properties:\n      script_path:\n");
+        var result = Validate("name: Check\non:\n  pre-commit:\nhooks:\n  - id: my_hook\n    type: lua\n    properties:\n      script_path:\n");
+        Assert.Null(result.LakeFsError);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(ActionRules.LuaProperty, diagnostic.Rule);
+        Assert.Equal("value of script_path is not of type string: wrong value type", diagnostic.Message);
     }
 
     [Fact]
