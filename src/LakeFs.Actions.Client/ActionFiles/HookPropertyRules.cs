@@ -41,6 +41,7 @@ internal static class HookPropertyRules
         }
 
         var context = new CheckContext(path, options, diagnostics, instantiationErrors);
+        WarnUnsubstituted(hook.Type, properties, context);
         switch (hook.Type)
         {
             case "webhook":
@@ -66,7 +67,6 @@ internal static class HookPropertyRules
                     context.Diagnostics.Add(Warning(context.Path, url.Position, ActionRules.UrlEmpty, "'url' is empty: the webhook fails every time it runs (unsupported protocol scheme)"));
                 }
 
-                WarnUnsubstituted(urlText, "url", context);
             }
             else
             {
@@ -142,11 +142,7 @@ internal static class HookPropertyRules
 
     private static void CheckAirflow(ActionMapping properties, CheckContext context)
     {
-        RequiredString(properties, "url", "airflow hook url property: ", context, out var url);
-        if (url is not null)
-        {
-            WarnUnsubstituted(url, "url", context);
-        }
+        RequiredString(properties, "url", "airflow hook url property: ", context, out _);
 
         RequiredString(properties, "dag_id", "airflow hook DAG ID property: ", context, out _);
         RequiredString(properties, "username", "airflow hook username property: ", context, out _);
@@ -326,12 +322,51 @@ internal static class HookPropertyRules
         }
     }
 
-    private static void WarnUnsubstituted(ActionScalar value, string key, CheckContext context)
+    /// <summary>ENV references where lakeFS does not substitute them (everything but query params, headers, the airflow password and lua args) are used literally.</summary>
+    private static void WarnUnsubstituted(string type, ActionMapping properties, CheckContext context)
     {
-        if (EnvironmentReference.HasReference(value.Value))
+        string[] substituted = type switch
         {
-            context.Diagnostics.Add(Warning(context.Path, value.Position, ActionRules.EnvironmentNotSubstituted,
-                $"lakeFS does not substitute ENV references in '{key}': the text is sent literally"));
+            "webhook" => ["query_params", "headers"],
+            "airflow" => ["password"],
+            _ => ["args"],
+        };
+        foreach (var (keyNode, value) in properties.Entries)
+        {
+            if (keyNode is not ActionScalar key || substituted.Contains(key.Value))
+            {
+                continue;
+            }
+
+            var pending = new Stack<ActionNode>();
+            pending.Push(value);
+            var visited = new HashSet<ActionNode>(ReferenceEqualityComparer.Instance);
+            while (pending.Count > 0)
+            {
+                switch (pending.Pop())
+                {
+                    case var node when !visited.Add(node):
+                        break;
+                    case ActionScalar { IsString: true } text when EnvironmentReference.HasReference(text.Value):
+                        context.Diagnostics.Add(Warning(context.Path, text.Position, ActionRules.EnvironmentNotSubstituted,
+                            $"lakeFS does not substitute ENV references in '{key.Value}': the text is used literally"));
+                        break;
+                    case ActionMapping mapping:
+                        foreach (var (_, item) in mapping.Entries)
+                        {
+                            pending.Push(item);
+                        }
+
+                        break;
+                    case ActionSequence sequence:
+                        foreach (var item in sequence.Items)
+                        {
+                            pending.Push(item);
+                        }
+
+                        break;
+                }
+            }
         }
     }
 
