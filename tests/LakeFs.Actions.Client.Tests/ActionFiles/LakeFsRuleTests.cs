@@ -235,6 +235,27 @@ public class LakeFsRuleTests
     }
 
     [Fact]
+    public void A_parser_error_prints_the_line_as_yaml_v3_does_and_points_at_the_real_place()
+    {
+        // yaml.v3 prints libyaml's 0-based line for parser errors (scanner errors get one added).
+        var diagnostic = Assert.Single(Validate("name: Check\nhooks\n").Diagnostics);
+        Assert.StartsWith("yaml: line 1: ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(new SourcePosition(2, 1), diagnostic.Position);
+        var parser = Assert.Single(Validate("name: Check\non:\n  pre-commit:\n- x\n").Diagnostics);
+        Assert.Equal(ActionRules.YamlSyntax, parser.Rule);
+        Assert.Equal(4, parser.Line);
+        Assert.StartsWith("yaml: ", parser.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 4", parser.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tab_reads_as_libyaml_words_it()
+    {
+        var diagnostic = Assert.Single(Validate("name: Check\n\ton: x\n").Diagnostics);
+        Assert.EndsWith("found character that cannot start any token", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_the_first_document_is_read()
     {
         Clean("name: Check\non:\n  pre-commit:\n---\nname: [broken\n");
