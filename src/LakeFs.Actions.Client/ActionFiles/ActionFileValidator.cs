@@ -349,7 +349,9 @@ public sealed partial class ActionFileValidator
                     $"'if' is not a valid condition (only success(), failure(), true, false and boolean operators): {conditionError}"));
             }
 
-            if (hook.Properties is not null && HookPropertyRules.IsKnownType(hook.Type))
+            // Only hooks that pass rules 9 and 10 are ever built; their building is what fails at run time.
+            if (hook.Properties is { } properties && HookPropertyRules.IsKnownType(hook.Type)
+                && HookPropertyRules.RequiredGroups(hook.Type).All(group => group.Any(key => properties.TryGetValue(key, out _))))
             {
                 var instantiationErrors = new List<string>();
                 HookPropertyRules.Check(hook, path, Options, diagnostics, instantiationErrors);

@@ -71,6 +71,9 @@ public static class ActionRules
     /// <summary>An airflow property has the wrong shape (500 when the hook is built).</summary>
     public const string AirflowProperty = "LFA107";
 
+    /// <summary>A lua property has the wrong shape: <c>args</c> not a map, <c>script</c>/<c>script_path</c> not strings or both empty (500 when the hook is built).</summary>
+    public const string LuaProperty = "LFA109";
+
     /// <summary>An ENV reference names a variable outside the names the caller declared as set (500 when the hook is built).</summary>
     public const string EnvironmentVariableMissing = "LFA108";
 
@@ -83,7 +86,7 @@ public static class ActionRules
     /// <summary>An ENV reference whose variable lacks the <c>LAKEFSACTION_</c> prefix: silently the empty string.</summary>
     public const string EnvironmentPrefix = "LFA203";
 
-    /// <summary>An ENV reference where lakeFS does not substitute (e.g. <c>url</c>): sent literally.</summary>
+    /// <summary>An ENV reference where lakeFS does not substitute (anything but webhook query params and headers, the airflow password, lua args): used literally.</summary>
     public const string EnvironmentNotSubstituted = "LFA204";
 
     /// <summary>A literal secret (a header like Authorization, an airflow password): lakeFS writes it to the hook log in clear.</summary>

@@ -32,6 +32,18 @@ internal static partial class EnvironmentReference
         return names;
     }
 
+    /// <summary>
+    /// Replaces every match of lakeFS's reference pattern; <paramref name="replace"/> gets the matched text and the
+    /// variable name, or null when the match is not an <c>ENV.</c> reference (lakeFS keeps such text as is).
+    /// </summary>
+    public static string Replace(string value, Func<string, string?, string> replace) =>
+        !value.Contains("{{", StringComparison.Ordinal) ? value : Pattern().Replace(value, match =>
+        {
+            var raw = match.Value.Trim('{', '}', ' ');
+            var dot = raw.IndexOf('.', StringComparison.Ordinal);
+            return replace(match.Value, dot < 0 || raw[..dot] != "ENV" ? null : raw[(dot + 1)..]);
+        });
+
     /// <summary>True when lakeFS treats the value as secret (it holds a reference).</summary>
     public static bool HasReference(string value) => value.Contains("{{", StringComparison.Ordinal) && Pattern().IsMatch(value);
 

@@ -41,6 +41,7 @@ internal static class HookPropertyRules
         }
 
         var context = new CheckContext(path, options, diagnostics, instantiationErrors);
+        WarnUnsubstituted(hook.Type, properties, context);
         switch (hook.Type)
         {
             case "webhook":
@@ -48,6 +49,9 @@ internal static class HookPropertyRules
                 break;
             case "airflow":
                 CheckAirflow(properties, context);
+                break;
+            case "lua":
+                CheckLua(properties, context);
                 break;
         }
     }
@@ -63,7 +67,6 @@ internal static class HookPropertyRules
                     context.Diagnostics.Add(Warning(context.Path, url.Position, ActionRules.UrlEmpty, "'url' is empty: the webhook fails every time it runs (unsupported protocol scheme)"));
                 }
 
-                WarnUnsubstituted(urlText, "url", context);
             }
             else
             {
@@ -139,11 +142,7 @@ internal static class HookPropertyRules
 
     private static void CheckAirflow(ActionMapping properties, CheckContext context)
     {
-        RequiredString(properties, "url", "airflow hook url property: ", context, out var url);
-        if (url is not null)
-        {
-            WarnUnsubstituted(url, "url", context);
-        }
+        RequiredString(properties, "url", "airflow hook url property: ", context, out _);
 
         RequiredString(properties, "dag_id", "airflow hook DAG ID property: ", context, out _);
         RequiredString(properties, "username", "airflow hook username property: ", context, out _);
@@ -168,6 +167,86 @@ internal static class HookPropertyRules
         if (properties.TryGetValue("dag_conf", out var conf) && !IsStringMap(conf))
         {
             context.Error(conf.Position, ActionRules.AirflowProperty, "airflow hook conf is not of type Properties: wrong value type");
+        }
+    }
+
+    private static void CheckLua(ActionMapping properties, CheckContext context)
+    {
+        if (properties.TryGetValue("args", out var args))
+        {
+            if (!IsStringMap(args))
+            {
+                context.Error(args.Position, ActionRules.LuaProperty, "'args' should be a map: wrong value type");
+            }
+            else
+            {
+                CheckArgs(args, context);
+            }
+        }
+
+        // lakeFS takes 'script' when it is a non-empty string; an absent or empty one falls back to 'script_path'.
+        if (properties.TryGetValue("script", out var script))
+        {
+            if (script is not ActionScalar { IsString: true } scriptText)
+            {
+                context.Error(script.Position, ActionRules.LuaProperty, "value of script is not of type string: wrong value type");
+                return;
+            }
+
+            if (scriptText.Value.Length > 0)
+            {
+                return;
+            }
+        }
+
+        if (!properties.TryGetValue("script_path", out var scriptPath))
+        {
+            context.Error((script ?? properties).Position, ActionRules.LuaProperty, "'script' or 'script_path' must be supplied: wrong value type");
+        }
+        else if (scriptPath is not ActionScalar { IsString: true } pathText)
+        {
+            context.Error(scriptPath.Position, ActionRules.LuaProperty, "value of script_path is not of type string: wrong value type");
+        }
+        else if (pathText.Value.Length == 0)
+        {
+            context.Error(scriptPath.Position, ActionRules.LuaProperty, "'script' or 'script_path' must be supplied: wrong value type");
+        }
+    }
+
+    /// <summary>lakeFS substitutes ENV references in every string of <c>args</c>, at any depth.</summary>
+    private static void CheckArgs(ActionNode node, CheckContext context)
+    {
+        var pending = new Stack<ActionNode>();
+        pending.Push(node);
+        var visited = new HashSet<ActionNode>(ReferenceEqualityComparer.Instance);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (!visited.Add(current))
+            {
+                continue;
+            }
+
+            switch (current)
+            {
+                case ActionScalar { IsString: true } text:
+                    CheckSecureString(text, "error parsing args: ", context);
+                    break;
+                case ActionMapping mapping:
+                    foreach (var (_, value) in mapping.Entries)
+                    {
+                        pending.Push(value);
+                    }
+
+                    break;
+                case ActionSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
         }
     }
 
@@ -243,12 +322,51 @@ internal static class HookPropertyRules
         }
     }
 
-    private static void WarnUnsubstituted(ActionScalar value, string key, CheckContext context)
+    /// <summary>ENV references where lakeFS does not substitute them (everything but query params, headers, the airflow password and lua args) are used literally.</summary>
+    private static void WarnUnsubstituted(string type, ActionMapping properties, CheckContext context)
     {
-        if (EnvironmentReference.HasReference(value.Value))
+        string[] substituted = type switch
         {
-            context.Diagnostics.Add(Warning(context.Path, value.Position, ActionRules.EnvironmentNotSubstituted,
-                $"lakeFS does not substitute ENV references in '{key}': the text is sent literally"));
+            "webhook" => ["query_params", "headers"],
+            "airflow" => ["password"],
+            _ => ["args"],
+        };
+        foreach (var (keyNode, value) in properties.Entries)
+        {
+            if (keyNode is not ActionScalar key || substituted.Contains(key.Value))
+            {
+                continue;
+            }
+
+            var pending = new Stack<ActionNode>();
+            pending.Push(value);
+            var visited = new HashSet<ActionNode>(ReferenceEqualityComparer.Instance);
+            while (pending.Count > 0)
+            {
+                switch (pending.Pop())
+                {
+                    case var node when !visited.Add(node):
+                        break;
+                    case ActionScalar { IsString: true } text when EnvironmentReference.HasReference(text.Value):
+                        context.Diagnostics.Add(Warning(context.Path, text.Position, ActionRules.EnvironmentNotSubstituted,
+                            $"lakeFS does not substitute ENV references in '{key.Value}': the text is used literally"));
+                        break;
+                    case ActionMapping mapping:
+                        foreach (var (_, item) in mapping.Entries)
+                        {
+                            pending.Push(item);
+                        }
+
+                        break;
+                    case ActionSequence sequence:
+                        foreach (var item in sequence.Items)
+                        {
+                            pending.Push(item);
+                        }
+
+                        break;
+                }
+            }
         }
     }
 

@@ -21,6 +21,9 @@ internal sealed record YamlReadResult(ActionNode? Root, YamlReadFailure Failure,
 /// </summary>
 internal static class YamlDocumentReader
 {
+    /// <summary>A scanner error in libyaml, whatever YamlDotNet calls it.</summary>
+    private const string MappingValuesNotAllowed = "mapping values are not allowed in this context";
+
     public static YamlReadResult Read(string text, int maxDepth)
     {
         var anchors = new Dictionary<string, ActionNode>(StringComparer.Ordinal);
@@ -110,9 +113,13 @@ internal static class YamlDocumentReader
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner gives up without a position on a few malformed inputs (e.g. an unclosed flow sequence).
+            // YamlDotNet's scanner gives up without a position on a few malformed inputs (an unclosed flow sequence).
             var line = parser.Current is { } last ? (int)Math.Max(1, last.End.Line) : 1;
-            return Fail(YamlReadFailure.Syntax, $"yaml: line {line}: did not find expected ',' or ']'", new SourcePosition(line, 1), nodeCount);
+            return Fail(YamlReadFailure.Syntax, ParserErrorText(stack, line, "did not find expected ',' or ']'"), new SourcePosition(line, 1), nodeCount);
+        }
+        catch (SemanticErrorException exception) when (Problem(exception.Message) is var problem && problem != MappingValuesNotAllowed)
+        {
+            return Fail(YamlReadFailure.Syntax, ParserErrorText(stack, (int)exception.Start.Line, problem), ToPosition(exception.Start), nodeCount);
         }
         catch (YamlException exception)
         {
@@ -120,6 +127,18 @@ internal static class YamlDocumentReader
         }
 
         return new YamlReadResult(root, YamlReadFailure.None, null, default, nodeCount);
+    }
+
+    /// <summary>
+    /// yaml.v3's text for a parser (not scanner) error: it prints libyaml's 0-based context line (the start of the
+    /// collection being parsed) without adding one, or else the 0-based problem line; nothing when that is 0.
+    /// The diagnostic's own position stays the real one.
+    /// </summary>
+    private static string ParserErrorText(Stack<Frame> stack, int problemLine, string problem)
+    {
+        var contextLine = stack.Count > 0 ? stack.Peek().Position.Line - 1 : 0;
+        var line = contextLine != 0 ? contextLine : Math.Max(0, problemLine - 1);
+        return line == 0 ? "yaml: " + problem : $"yaml: line {line}: {problem}";
     }
 
     private static YamlReadResult Fail(YamlReadFailure failure, string message, SourcePosition position, int nodeCount) =>
@@ -177,9 +196,14 @@ internal static class YamlDocumentReader
         }
 
         text = text.TrimEnd('.');
+        if (text.StartsWith("Found a tab character", StringComparison.OrdinalIgnoreCase))
+        {
+            return "found character that cannot start any token";
+        }
+
         if (text.Contains("invalid mapping", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Mapping values are not allowed", StringComparison.Ordinal))
         {
-            return "mapping values are not allowed in this context";
+            return MappingValuesNotAllowed;
         }
 
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "unknown problem parsing YAML content";

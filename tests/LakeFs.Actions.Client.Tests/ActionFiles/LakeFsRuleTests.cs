@@ -151,9 +151,13 @@ public class LakeFsRuleTests
     }
 
     [Fact]
-    public void Rule_10_checks_presence_only_a_null_script_passes()
+    public void Rule_10_checks_presence_only_a_null_script_path_passes_loading_and_fails_building()
     {
-        Clean("name: Check\non:\n  pre-commit:\nhooks:\n  - id: my_hook\n    type: lua\n    properties:\n      script_path:\n");
+        var result = Validate("name: Check\non:\n  pre-commit:\nhooks:\n  - id: my_hook\n    type: lua\n    properties:\n      script_path:\n");
+        Assert.Null(result.LakeFsError);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(ActionRules.LuaProperty, diagnostic.Rule);
+        Assert.Equal("value of script_path is not of type string: wrong value type", diagnostic.Message);
     }
 
     [Fact]
@@ -228,6 +232,27 @@ public class LakeFsRuleTests
     {
         var diagnostic = Assert.Single(Validate("name: Check\non: a: b\n").Diagnostics);
         Assert.Equal("yaml: line 2: mapping values are not allowed in this context", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_parser_error_prints_the_line_as_yaml_v3_does_and_points_at_the_real_place()
+    {
+        // yaml.v3 prints libyaml's 0-based line for parser errors (scanner errors get one added).
+        var diagnostic = Assert.Single(Validate("name: Check\nhooks\n").Diagnostics);
+        Assert.StartsWith("yaml: line 1: ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(new SourcePosition(2, 1), diagnostic.Position);
+        var parser = Assert.Single(Validate("name: Check\non:\n  pre-commit:\n- x\n").Diagnostics);
+        Assert.Equal(ActionRules.YamlSyntax, parser.Rule);
+        Assert.Equal(4, parser.Line);
+        Assert.StartsWith("yaml: ", parser.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 4", parser.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tab_reads_as_libyaml_words_it()
+    {
+        var diagnostic = Assert.Single(Validate("name: Check\n\ton: x\n").Diagnostics);
+        Assert.EndsWith("found character that cannot start any token", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

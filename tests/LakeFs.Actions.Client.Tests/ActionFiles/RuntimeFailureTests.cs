@@ -166,6 +166,39 @@ public class RuntimeFailureTests
         Clean(Webhook("      url: http://h\n      headers:\n        X-Token: \"{{ ENV.LAKEFSACTION_I22_LOCAL }}\"\n"));
     }
 
+    [Theory]
+    [InlineData("args: [a]\n      script: x", "'args' should be a map: wrong value type")]
+    [InlineData("args:\n      script: x", "'args' should be a map: wrong value type")]
+    [InlineData("script: 5", "value of script is not of type string: wrong value type")]
+    [InlineData("script: \"\"", "'script' or 'script_path' must be supplied: wrong value type")]
+    [InlineData("script: \"\"\n      script_path: [a]", "value of script_path is not of type string: wrong value type")]
+    [InlineData("script_path: \"\"", "'script' or 'script_path' must be supplied: wrong value type")]
+    public void Lua_properties_of_the_wrong_shape(string properties, string message)
+    {
+        var result = Validate($"name: Check\non:\n  pre-commit:\nhooks:\n  - id: lua_hook\n    type: lua\n    properties:\n      {properties}\n");
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(ActionRules.LuaProperty, diagnostic.Rule);
+        Assert.Equal(message, diagnostic.Message);
+        Assert.Equal(message, result.Action!.Hooks[0].InstantiationError);
+    }
+
+    [Fact]
+    public void An_empty_script_falls_back_to_script_path()
+    {
+        Clean("name: Check\non:\n  pre-commit:\nhooks:\n  - id: lua_hook\n    type: lua\n    properties:\n      script: \"\"\n      script_path: scripts/a.lua\n");
+    }
+
+    [Fact]
+    public void ENV_references_in_lua_args_are_checked_at_any_depth()
+    {
+        var options = new ActionValidationOptions { KnownEnvironmentVariables = new HashSet<string> { "LAKEFSACTION_KEY" } };
+        var yaml = "name: Check\non:\n  pre-commit:\nhooks:\n  - id: lua_hook\n    type: lua\n    properties:\n      script: x\n      args:\n        aws:\n          key: \"{{ ENV.LAKEFSACTION_KEY }}\"\n          secret: [\"{{ ENV.LAKEFSACTION_SECRET }}\", \"{{ ENV.AWS_SECRET }}\"]\n";
+        var result = Validate(yaml, options);
+        Assert.Equal(
+            ["LFA108: error parsing args: LAKEFSACTION_SECRET not found: missing env var", "LFA203: ENV variable 'AWS_SECRET' lacks the prefix 'LAKEFSACTION_': lakeFS silently substitutes the empty string"],
+            result.Diagnostics.Select(d => $"{d.Rule}: {d.Message}"));
+    }
+
     private static string Airflow(string property)
     {
         var properties = new Dictionary<string, string>

@@ -53,7 +53,16 @@ public class SilentTrapWarningTests
     [Fact]
     public void An_ENV_reference_in_the_url_is_sent_literally() =>
         Single(Webhook("      url: \"http://{{ ENV.LAKEFSACTION_HOST }}/hook\"\n"), ActionRules.EnvironmentNotSubstituted,
-            "lakeFS does not substitute ENV references in 'url': the text is sent literally");
+            "lakeFS does not substitute ENV references in 'url': the text is used literally");
+
+    [Fact]
+    public void ENV_references_in_airflow_dag_conf_are_used_literally()
+    {
+        var yaml = "name: Check\non:\n  pre-commit:\nhooks:\n  - id: dag\n    type: airflow\n    properties:\n      url: http://a\n      dag_id: d\n      username: \"{{ ENV.LAKEFSACTION_USER }}\"\n      password: \"{{ ENV.LAKEFSACTION_P }}\"\n      dag_conf: {token: [\"{{ ENV.LAKEFSACTION_T }}\"]}\n";
+        var result = Validate(yaml);
+        Assert.Equal([10, 12], result.Diagnostics.Select(d => d.Line));
+        Assert.All(result.Diagnostics, d => Assert.Equal(ActionRules.EnvironmentNotSubstituted, d.Rule));
+    }
 
     [Theory]
     [InlineData("Authorization")]
