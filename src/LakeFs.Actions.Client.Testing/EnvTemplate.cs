@@ -1,59 +1,30 @@
-using System.Text.RegularExpressions;
+using LakeFs.Actions.Client.ActionFiles;
 
 namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
-/// lakeFS's <c>{{ ENV.NAME }}</c> substitution in hook properties (its <c>SecureString</c>): one optional space inside
-/// each brace pair, any number of references in a value, NAME the full variable name. A name with the
-/// <c>LAKEFSACTION_</c> prefix must be set (else the hook cannot be built); a name without it becomes the empty
-/// string. Any substitution makes the value secret: logs show it as <c>*******</c>.
+/// Resolves a hook property's <c>{{ ENV.NAME }}</c> references with the action-file library's
+/// <see cref="EnvironmentSubstitution"/> (lakeFS's rules: the <c>LAKEFSACTION_</c> prefix, empty for other names, an
+/// error for an unset prefixed name) and keeps whether the value is secret, as a hook log needs it.
 /// </summary>
-internal static partial class EnvTemplate
+internal static class EnvTemplate
 {
-    public const string Prefix = "LAKEFSACTION_";
-    public const string Mask = "*******";
-
     /// <summary>Resolves a value; false with lakeFS's error text when a prefixed variable is not set.</summary>
     public static bool TryResolve(string value, Func<string, string?> lookup, out SecretValue resolved, out string? error)
     {
-        string? missing = null;
-        var secret = false;
-        var text = Reference().Replace(value, match =>
-        {
-            secret = true;
-            var name = match.Groups[1].Value;
-            if (!name.StartsWith(Prefix, StringComparison.Ordinal))
-            {
-                return string.Empty;
-            }
-
-            var found = lookup(name);
-            if (found is null)
-            {
-                missing ??= name;
-                return string.Empty;
-            }
-
-            return found;
-        });
-        if (missing is not null)
+        if (!EnvironmentSubstitution.TrySubstitute(value, lookup, out var text, out var secret, out error))
         {
             resolved = default;
-            error = $"{missing} not found: missing env var";
             return false;
         }
 
         resolved = new SecretValue(text, secret);
-        error = null;
         return true;
     }
-
-    [GeneratedRegex(@"\{\{ ?ENV\.([^{}\s]+) ?\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Reference();
 }
 
 /// <summary>A resolved property value; <see cref="Shown"/> is what a hook log prints.</summary>
 internal readonly record struct SecretValue(string Value, bool IsSecret)
 {
-    public string Shown => IsSecret ? EnvTemplate.Mask : Value;
+    public string Shown => IsSecret ? EnvironmentSubstitution.Mask : Value;
 }
