@@ -104,6 +104,8 @@ public sealed class WebhookPayloadTests
         Assert.Equal("/path?x=1", request.Target);
         Assert.Equal(["application/json"], request.Header("Content-Type"));
         Assert.Equal(["Go-http-client/1.1"], request.Header("User-Agent"));
+        Assert.Equal(["gzip"], request.Header("Accept-Encoding"));
+        Assert.Empty(request.Header("Authorization"));
         Assert.Equal([request.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)], request.Header("Content-Length"));
         var call = Assert.Single(lakeFs.WebhookCalls);
         Assert.Equal(request.Body, call.Body);
