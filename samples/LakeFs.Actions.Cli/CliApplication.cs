@@ -11,6 +11,7 @@ internal static class CliApplication
     public static readonly string Description = $"""
         List and inspect lakeFS action runs and hook runs (like lakectl actions runs, gh run),
         and manage repositories (repo, gc, branch-protect, refs: like lakectl's commands).
+        Validate action files and plan which hooks an event runs (actions validate|plan).
 
         Connection: --endpoint, --access-key-id and --secret-access-key; else the environment
         variables {LakectlConfiguration.EndpointVariable}, {LakectlConfiguration.AccessKeyIdVariable} and
@@ -35,6 +36,7 @@ internal static class CliApplication
         root.Add(GcCommand.Create(globals, environment));
         root.Add(BranchProtectCommand.Create(globals, environment));
         root.Add(RefsCommand.Create(globals, environment));
+        root.Add(ActionsCommand.Create(globals, environment));
         return root;
     }
 

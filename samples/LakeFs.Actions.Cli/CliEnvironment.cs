@@ -21,6 +21,9 @@ internal sealed class CliEnvironment
     /// <summary>Reads an environment variable; null when it is not set.</summary>
     public required Func<string, string?> GetEnvironmentVariable { get; init; }
 
+    /// <summary>The folder relative paths start from (<c>actions validate</c> looks for <c>_lakefs_actions</c> there); null for the process's current folder.</summary>
+    public string? WorkingDirectory { get; init; }
+
     /// <summary>The home directory holding <c>.lakectl.yaml</c>; null when there is none.</summary>
     public string? HomeDirectory { get; init; }
 

@@ -9,6 +9,9 @@ internal sealed record ApiRoute(string? Operation, string? Repository, string? R
 {
     private const string ApiPrefix = "/api/v1/";
 
+    /// <summary>Every path segment after <c>/api/v1/</c>, percent-decoded (e.g. the branch of <c>repositories/r/branches/b</c> is index 3).</summary>
+    public IReadOnlyList<string> Segments { get; init; } = [];
+
     /// <summary>Matches <paramref name="rawTarget"/> (path and query as sent) and the method to an endpoint, or returns null for an unknown path.</summary>
     public static ApiRoute? Match(string method, string rawTarget)
     {
@@ -59,6 +62,16 @@ internal sealed record ApiRoute(string? Operation, string? Repository, string? R
                 [EmulatorOperations.ListRunHooks],
             8 when IsLiteral(segments, 2, "actions") && IsLiteral(segments, 3, "runs") && IsLiteral(segments, 5, "hooks") && IsLiteral(segments, 7, "output") =>
                 [EmulatorOperations.GetRunHookOutput],
+            3 when IsLiteral(segments, 2, "branches") => [EmulatorOperations.ListBranches, EmulatorOperations.CreateBranch],
+            4 when IsLiteral(segments, 2, "branches") => [EmulatorOperations.GetBranch, null, EmulatorOperations.DeleteBranch],
+            5 when IsLiteral(segments, 2, "branches") && IsLiteral(segments, 4, "commits") => [null, EmulatorOperations.Commit],
+            5 when IsLiteral(segments, 2, "branches") && IsLiteral(segments, 4, "objects") =>
+                [null, EmulatorOperations.UploadObject, EmulatorOperations.DeleteObject],
+            6 when IsLiteral(segments, 2, "refs") && IsLiteral(segments, 4, "merge") => [null, EmulatorOperations.MergeIntoBranch],
+            5 when IsLiteral(segments, 2, "refs") && IsLiteral(segments, 4, "objects") => [EmulatorOperations.GetObject],
+            6 when IsLiteral(segments, 2, "refs") && IsLiteral(segments, 4, "objects") && IsLiteral(segments, 5, "ls") => [EmulatorOperations.ListObjects],
+            3 when IsLiteral(segments, 2, "tags") => [null, EmulatorOperations.CreateTag],
+            4 when IsLiteral(segments, 2, "tags") => [null, null, EmulatorOperations.DeleteTag],
             _ => [],
         };
         if (operations.Length == 0)
@@ -80,7 +93,10 @@ internal sealed record ApiRoute(string? Operation, string? Repository, string? R
             operation,
             repository,
             segments.Length > 4 ? decoded[4] : null,
-            segments.Length > 6 ? decoded[6] : null);
+            segments.Length > 6 ? decoded[6] : null)
+        {
+            Segments = decoded,
+        };
     }
 
     private static bool IsLiteral(string[] segments, int index, string literal) =>

@@ -57,6 +57,42 @@ public static class EmulatorOperations
     /// <summary><c>GET /api/v1/repositories/{repository}/actions/runs/{run_id}/hooks/{hook_run_id}/output</c>.</summary>
     public const string GetRunHookOutput = "getRunHookOutput";
 
+    /// <summary><c>GET /api/v1/repositories/{repository}/branches</c>.</summary>
+    public const string ListBranches = "listBranches";
+
+    /// <summary><c>POST /api/v1/repositories/{repository}/branches</c>.</summary>
+    public const string CreateBranch = "createBranch";
+
+    /// <summary><c>GET /api/v1/repositories/{repository}/branches/{branch}</c>.</summary>
+    public const string GetBranch = "getBranch";
+
+    /// <summary><c>DELETE /api/v1/repositories/{repository}/branches/{branch}</c>.</summary>
+    public const string DeleteBranch = "deleteBranch";
+
+    /// <summary><c>POST /api/v1/repositories/{repository}/branches/{branch}/commits</c>.</summary>
+    public const string Commit = "commit";
+
+    /// <summary><c>POST /api/v1/repositories/{repository}/refs/{sourceRef}/merge/{destinationBranch}</c>.</summary>
+    public const string MergeIntoBranch = "mergeIntoBranch";
+
+    /// <summary><c>POST /api/v1/repositories/{repository}/tags</c>.</summary>
+    public const string CreateTag = "createTag";
+
+    /// <summary><c>DELETE /api/v1/repositories/{repository}/tags/{tag}</c>.</summary>
+    public const string DeleteTag = "deleteTag";
+
+    /// <summary><c>POST /api/v1/repositories/{repository}/branches/{branch}/objects?path=</c>.</summary>
+    public const string UploadObject = "uploadObject";
+
+    /// <summary><c>GET /api/v1/repositories/{repository}/refs/{ref}/objects?path=</c>.</summary>
+    public const string GetObject = "getObject";
+
+    /// <summary><c>GET /api/v1/repositories/{repository}/refs/{ref}/objects/ls</c>.</summary>
+    public const string ListObjects = "listObjects";
+
+    /// <summary><c>DELETE /api/v1/repositories/{repository}/branches/{branch}/objects?path=</c>.</summary>
+    public const string DeleteObject = "deleteObject";
+
     /// <summary>Every operation id above.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -64,5 +100,7 @@ public static class EmulatorOperations
         GetGCRules, SetGCRules, DeleteGCRules, GetBranchProtectionRules, SetBranchProtectionRules,
         DumpSubmit, DumpStatus, RestoreSubmit, RestoreStatus,
         ListRepositoryRuns, GetRun, ListRunHooks, GetRunHookOutput,
+        ListBranches, CreateBranch, GetBranch, DeleteBranch, Commit, MergeIntoBranch, CreateTag, DeleteTag,
+        UploadObject, GetObject, ListObjects, DeleteObject,
     ];
 }

@@ -44,12 +44,29 @@ internal sealed class EmulatorResponse
     public static EmulatorResponse NoContent() => new(StatusCodes.Status204NoContent, null, [], null, null);
 
     /// <summary>A plain-text error, as Go's <c>http.Error</c> writes it (the parameter binding of lakeFS's generated router).</summary>
-    public static EmulatorResponse PlainText(int statusCode, string message) =>
-        new(statusCode, "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(message + "\n"), null, null);
+    public static EmulatorResponse PlainText(int statusCode, string message, bool newline = true) =>
+        new(statusCode, "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(newline ? message + "\n" : message), null, null);
+
+    /// <summary>Raw bytes with a content type and extra headers (an object's content).</summary>
+    public static EmulatorResponse Bytes(byte[] body, string contentType, params KeyValuePair<string, string>[] headers) =>
+        new(StatusCodes.Status200OK, contentType, body, null, null) { Headers = headers };
+
+    /// <summary>A status with headers and no body (304 Not Modified).</summary>
+    public static EmulatorResponse Status(int statusCode, params KeyValuePair<string, string>[] headers) =>
+        new(statusCode, null, [], null, null) { Headers = headers };
 
     /// <summary>A request validation error: 400 JSON without <c>X-Request-ID</c>.</summary>
     public static EmulatorResponse ValidationError(string message) =>
         new(StatusCodes.Status400BadRequest, JsonContentType, WireJson.Error(message), null, null) { OmitRequestId = true };
+
+    /// <summary>A copy of this response with another status (206 for a range).</summary>
+    public EmulatorResponse WithStatus(int statusCode) =>
+        new(statusCode, ContentType, Body, Output, ContentDisposition)
+        {
+            RetryAfter = RetryAfter,
+            OmitRequestId = OmitRequestId,
+            Headers = Headers,
+        };
 
     /// <summary>A copy of this response with one more header.</summary>
     public EmulatorResponse WithHeader(string name, string value) =>
@@ -143,7 +160,7 @@ internal sealed class EmulatorResponse
             response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        if (StatusCode != StatusCodes.Status204NoContent)
+        if (StatusCode is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified))
         {
             response.ContentLength = contentLength;
         }

@@ -31,6 +31,11 @@ namespace LakeFs.Actions.Client.Testing;
 /// the next), both filters together are a 400 <c>parameters conflict</c>, hooks of an unknown run are an empty
 /// 200 page, a run added with an earlier <see cref="EmulatedRun.StartTime"/> lands late with an id between
 /// existing ones, and a hook whose output is <see cref="EmulatedHookOutput.Missing"/> answers 410.
+/// It is also a local lakeFS Actions runtime: branches with staged objects, commits and tags behind lakeFS's
+/// createBranch, deleteBranch, getBranch, listBranches, commit, mergeIntoBranch, createTag, deleteTag, uploadObject,
+/// getObject, listObjects and deleteObject, and on those operations the action files under <c>_lakefs_actions/</c>
+/// run as lakeFS runs them (webhooks over real HTTP, 412/500 refusals, runs recorded for the Actions API); see
+/// <see cref="CommitAsync"/> and <see cref="PutActionFile"/>. Merges have no conflict model (the source's objects win).
 /// It listens on 127.0.0.1 on a port chosen when it starts; the API is under <c>/api/v1</c>.
 /// </summary>
 /// <example>
@@ -43,7 +48,7 @@ namespace LakeFs.Actions.Client.Testing;
 /// var json = await http.GetStringAsync($"api/v1/repositories/my-repo/actions/runs/{runId}/hooks");
 /// </code>
 /// </example>
-public sealed class LakeFsActionsEmulator : IAsyncDisposable
+public sealed partial class LakeFsActionsEmulator : IAsyncDisposable
 {
     /// <summary>Id of the repository <see cref="SeedDemo"/> creates.</summary>
     public const string DemoRepository = "demo-repo";
@@ -57,6 +62,9 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
     private readonly RepositoryEndpoints _repositoryEndpoints;
     private readonly RequestAuthenticator _authenticator;
     private readonly RunIdGenerator _runIds = new();
+    private readonly ActionsEngine _engine;
+    private readonly RefOperations _operations;
+    private readonly RefEndpoints _refEndpoints;
     private readonly ConcurrentDictionary<string, long> _requestsByOperation = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedRequest> _requestLog = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -70,6 +78,9 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
         _endpoints = new ApiEndpoints(_store);
         _repositoryEndpoints = new RepositoryEndpoints(_store, options);
         _authenticator = new RequestAuthenticator(options);
+        _engine = new ActionsEngine(_store, options, _runIds);
+        _operations = new RefOperations(_store, options, _engine);
+        _refEndpoints = new RefEndpoints(_store, options, _operations);
     }
 
     /// <summary>Root address of the server, e.g. <c>http://127.0.0.1:41234/</c>; the API is under <c>api/v1</c>.</summary>
@@ -161,7 +172,8 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
             defaultBranch,
             storageNamespace ?? $"local://emulator/{id}",
             storageId: string.Empty,
-            readOnly);
+            readOnly,
+            committer: _options.UserName);
         _store.AddRepository(record);
         if (!readOnly)
         {
@@ -334,6 +346,7 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
             await _app.DisposeAsync().ConfigureAwait(false);
         }
 
+        _engine.Dispose();
         _stopping.Dispose();
     }
 
@@ -378,6 +391,12 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (DemoWebhooks.IsDemoPath(context.Request.Path))
+        {
+            await DemoWebhooks.AnswerAsync(context, _stopping.Token).ConfigureAwait(false);
+            return;
+        }
+
         var number = Interlocked.Increment(ref _totalRequests);
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers[RequestIdHeader] = requestId;
@@ -411,9 +430,21 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
             }
 
             var body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
-            var response = body is null
-                ? EmulatorResponse.ValidationError("request body has an error: request body is too large")
-                : Answer(context.Request, route, body);
+            OperationAnswer? operation = null;
+            EmulatorResponse response;
+            if (body is null)
+            {
+                response = EmulatorResponse.ValidationError("request body has an error: request body is too large");
+            }
+            else if (IsRefOperation(route) && Check(context.Request, route!, body) is null)
+            {
+                (response, operation) = await _refEndpoints.AnswerAsync(route!, context.Request, body, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                response = Answer(context.Request, route, body);
+            }
+
             switch (fault?.Kind)
             {
                 case EmulatorFaultKind.DropMidResponse:
@@ -428,6 +459,13 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
                     await response.WriteAsync(context.Response, cancellationToken).ConfigureAwait(false);
                     break;
             }
+
+            if (operation is not null)
+            {
+                // Post-* hooks run after the operation answered.
+                await context.Response.CompleteAsync().ConfigureAwait(false);
+                _ = _operations.StartPostEvents(operation);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -439,6 +477,23 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
     /// lakeFS's order: route, request validation (before a request id exists), authentication, then the endpoint.
     /// </summary>
     private EmulatorResponse Answer(HttpRequest request, ApiRoute? route, byte[] body)
+    {
+        if (Check(request, route, body) is { } refused)
+        {
+            return refused;
+        }
+
+        return route!.Operation switch
+        {
+            EmulatorOperations.ListRepositories or EmulatorOperations.GetRepository or EmulatorOperations.ListRepositoryRuns
+                or EmulatorOperations.GetRun or EmulatorOperations.ListRunHooks or EmulatorOperations.GetRunHookOutput =>
+                _endpoints.Answer(route, request.Query),
+            _ => _repositoryEndpoints.Answer(route, request, body),
+        };
+    }
+
+    /// <summary>The checks before any endpoint, in lakeFS's order: route, request validation, authentication.</summary>
+    private EmulatorResponse? Check(HttpRequest request, ApiRoute? route, byte[] body)
     {
         if (route is null)
         {
@@ -455,19 +510,15 @@ public sealed class LakeFsActionsEmulator : IAsyncDisposable
             return invalid;
         }
 
-        if (!_authenticator.IsAuthenticated(request))
-        {
-            return EmulatorResponse.Error(StatusCodes.Status401Unauthorized, "error authenticating request");
-        }
-
-        return operation switch
-        {
-            EmulatorOperations.ListRepositories or EmulatorOperations.GetRepository or EmulatorOperations.ListRepositoryRuns
-                or EmulatorOperations.GetRun or EmulatorOperations.ListRunHooks or EmulatorOperations.GetRunHookOutput =>
-                _endpoints.Answer(route, request.Query),
-            _ => _repositoryEndpoints.Answer(route, request, body),
-        };
+        return _authenticator.IsAuthenticated(request)
+            ? null
+            : EmulatorResponse.Error(StatusCodes.Status401Unauthorized, "error authenticating request");
     }
+
+    private static bool IsRefOperation(ApiRoute? route) => route?.Operation is
+        EmulatorOperations.ListBranches or EmulatorOperations.CreateBranch or EmulatorOperations.GetBranch or EmulatorOperations.DeleteBranch
+        or EmulatorOperations.Commit or EmulatorOperations.MergeIntoBranch or EmulatorOperations.CreateTag or EmulatorOperations.DeleteTag
+        or EmulatorOperations.UploadObject or EmulatorOperations.GetObject or EmulatorOperations.ListObjects or EmulatorOperations.DeleteObject;
 
     /// <summary>Reads the request body; null when it is larger than the emulator accepts.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

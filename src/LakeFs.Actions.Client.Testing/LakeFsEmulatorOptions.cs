@@ -11,6 +11,9 @@ public sealed class LakeFsEmulatorOptions
     /// <summary>The demo secret access key used when none is set (the well-known AWS documentation example).</summary>
     public const string DemoSecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
+    /// <summary>The user name the emulator acts as when none is set.</summary>
+    public const string DefaultUserName = "admin";
+
     /// <summary>Access key id accepted with HTTP Basic authentication. Defaults to <see cref="DemoAccessKeyId"/>.</summary>
     public string AccessKeyId { get; set; } = DemoAccessKeyId;
 
@@ -27,7 +30,7 @@ public sealed class LakeFsEmulatorOptions
     public bool RequireAuthentication { get; set; } = true;
 
     /// <summary>
-    /// Clock for run ids, default run times, repository creation dates, dump and restore tasks and injected latency. Defaults to <see cref="TimeProvider.System"/>;
+    /// Clock for run ids, default run times, repository creation dates, commit and object times, hook start and end times, hook timeouts (a webhook's <c>timeout</c>, airflow polling), dump and restore tasks and injected latency. Defaults to <see cref="TimeProvider.System"/>;
     /// tests pass a <c>FakeTimeProvider</c> to make latency virtual.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -52,4 +55,23 @@ public sealed class LakeFsEmulatorOptions
 
     /// <summary>How many received requests <see cref="LakeFsActionsEmulator.ReceivedRequests"/> keeps (the newest). Defaults to 1000.</summary>
     public int RequestLogCapacity { get; set; } = 1000;
+
+    /// <summary>
+    /// Name of the user the emulator treats every request as coming from: the committer of commits and merges (lakeFS
+    /// writes the user's email if set, else the user name). Defaults to <see cref="DefaultUserName"/>.
+    /// </summary>
+    public string UserName { get; set; } = DefaultUserName;
+
+    /// <summary>
+    /// Whether operations run the actions under <c>_lakefs_actions/</c> (lakeFS's <c>actions.enabled</c>). True by default,
+    /// as in lakeFS; when false no hook runs and no run is recorded.
+    /// </summary>
+    public bool ActionsEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Values for <c>{{ ENV.NAME }}</c> in hook properties, looked up before the process environment. Names still need
+    /// lakeFS's <c>LAKEFSACTION_</c> prefix: a name without it becomes an empty value, as in lakeFS. Null (the default)
+    /// reads the process environment only.
+    /// </summary>
+    public Func<string, string?>? ActionsEnvironment { get; set; }
 }

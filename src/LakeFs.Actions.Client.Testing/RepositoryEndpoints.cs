@@ -135,7 +135,7 @@ internal sealed partial class RepositoryEndpoints
             return EmulatorResponse.Error(StatusCodes.Status410Gone, "error creating repository: " + RepositoryInDeletion);
         }
 
-        var repository = new RepositoryRecord(name, Now, defaultBranch, storageNamespace, string.Empty, readOnly);
+        var repository = new RepositoryRecord(name, Now, defaultBranch, storageNamespace, string.Empty, readOnly, committer: _options.UserName);
         if (sampleData)
         {
             repository.ProtectionRules = new SortedSet<string>(StringComparer.Ordinal) { defaultBranch };
@@ -346,6 +346,10 @@ internal sealed partial class RepositoryEndpoints
             if (step == 0)
             {
                 repository.Bare = false;
+                if (repository.Refs.Branches.Count == 0)
+                {
+                    repository.Refs.Initialize(repository.DefaultBranch, _options.UserName, Now);
+                }
             }
 
             return null;

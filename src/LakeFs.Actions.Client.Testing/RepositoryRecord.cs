@@ -14,7 +14,7 @@ internal sealed class RepositoryRecord
     private readonly RunKeyIndex _byCommit = new(static run => run.CommitId + "/" + run.RunId);
     private readonly Dictionary<string, RunRecord> _runsById = new(StringComparer.Ordinal);
 
-    public RepositoryRecord(string id, DateTimeOffset creationDate, string defaultBranch, string storageNamespace, string storageId, bool readOnly, bool bare = false)
+    public RepositoryRecord(string id, DateTimeOffset creationDate, string defaultBranch, string storageNamespace, string storageId, bool readOnly, bool bare = false, string committer = LakeFsEmulatorOptions.DefaultUserName)
     {
         Id = id;
         CreationDate = creationDate;
@@ -23,7 +23,14 @@ internal sealed class RepositoryRecord
         StorageId = storageId;
         ReadOnly = readOnly;
         Bare = bare;
+        if (!bare)
+        {
+            Refs.Initialize(defaultBranch, committer, creationDate);
+        }
     }
+
+    /// <summary>Branches, commits and tags; a bare repository has none until a restore.</summary>
+    public RepositoryRefs Refs { get; } = new();
 
     public string Id { get; }
 
@@ -66,6 +73,28 @@ internal sealed class RepositoryRecord
         _byId.Add(run);
         _byBranch.Add(run);
         _byCommit.Add(run);
+    }
+
+    /// <summary>
+    /// Sets a stored run's commit id and moves its commit index entry, as lakeFS updates a pre-commit run once the
+    /// commit exists; false when the run is not stored.
+    /// </summary>
+    public bool SetRunCommit(string runId, string commitId)
+    {
+        if (!_runsById.TryGetValue(runId, out var run))
+        {
+            return false;
+        }
+
+        _byId.Remove(run);
+        _byBranch.Remove(run);
+        _byCommit.Remove(run);
+        var updated = run with { CommitId = commitId };
+        _runsById[runId] = updated;
+        _byId.Add(updated);
+        _byBranch.Add(updated);
+        _byCommit.Add(updated);
+        return true;
     }
 
     /// <summary>Adds many runs at once: one sort per index instead of one insertion each.</summary>

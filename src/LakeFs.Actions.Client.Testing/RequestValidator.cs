@@ -27,6 +27,13 @@ internal static partial class RequestValidator
             EmulatorOperations.SetBranchProtectionRules => CheckBody(request, body, null, CheckProtectionRules),
             EmulatorOperations.RestoreSubmit => CheckBody(request, body, "#/components/schemas/RefsRestore", CheckRefsRestore),
             EmulatorOperations.DumpStatus or EmulatorOperations.RestoreStatus => CheckRequiredQuery(request.Query, "task_id"),
+            EmulatorOperations.CreateBranch => CheckBody(request, body, "#/components/schemas/BranchCreation", CheckBranchCreation),
+            EmulatorOperations.Commit => CheckBody(request, body, "#/components/schemas/CommitCreation", CheckCommitCreation),
+            EmulatorOperations.CreateTag => CheckBody(request, body, "#/components/schemas/TagCreation", CheckTagCreation),
+            EmulatorOperations.MergeIntoBranch => body.Length == 0 ? null : CheckBody(request, body, "#/components/schemas/Merge", CheckMerge),
+            EmulatorOperations.DeleteBranch or EmulatorOperations.DeleteTag => CheckBoolQuery(request.Query, "force"),
+            EmulatorOperations.UploadObject or EmulatorOperations.GetObject or EmulatorOperations.DeleteObject =>
+                CheckRequiredQuery(request.Query, "path") ?? CheckBoolQuery(request.Query, "force"),
             _ => null,
         };
         return error is null ? null : EmulatorResponse.ValidationError(error);
@@ -87,6 +94,59 @@ internal static partial class RequestValidator
         ?? CheckString(body, "storage_id")
         ?? CheckBoolean(body, "sample_data")
         ?? CheckBoolean(body, "read_only");
+
+    private static string? CheckBranchCreation(JsonElement body) =>
+        RequireObject(body, string.Empty, "name", "source")
+        ?? CheckString(body, "name")
+        ?? CheckString(body, "source")
+        ?? CheckBoolean(body, "force")
+        ?? CheckBoolean(body, "hidden");
+
+    private static string? CheckCommitCreation(JsonElement body) =>
+        RequireObject(body, string.Empty, "message")
+        ?? CheckString(body, "message")
+        ?? CheckStringMap(body, "metadata")
+        ?? CheckInteger(body, "date")
+        ?? CheckBoolean(body, "allow_empty")
+        ?? CheckBoolean(body, "force");
+
+    private static string? CheckTagCreation(JsonElement body) =>
+        RequireObject(body, string.Empty, "id", "ref")
+        ?? CheckString(body, "id")
+        ?? CheckString(body, "ref")
+        ?? CheckBoolean(body, "force");
+
+    private static string? CheckMerge(JsonElement body) =>
+        RequireObject(body, string.Empty)
+        ?? CheckString(body, "message")
+        ?? CheckStringMap(body, "metadata")
+        ?? CheckString(body, "strategy")
+        ?? CheckBoolean(body, "force")
+        ?? CheckBoolean(body, "allow_empty")
+        ?? CheckBoolean(body, "squash_merge");
+
+    private static string? CheckStringMap(JsonElement parent, string name)
+    {
+        if (!parent.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return At("/" + name, value.ValueKind == JsonValueKind.Null ? "Value is not nullable" : "value must be an object");
+        }
+
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String)
+            {
+                return At($"/{name}/{property.Name}", "value must be a string");
+            }
+        }
+
+        return null;
+    }
 
     private static string? CheckGcRules(JsonElement body)
     {

@@ -1,42 +1,58 @@
+using System.Buffers.Binary;
+
 namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
-/// Makes run ids that sort like lakeFS's: a later start time gives a lexicographically smaller id, and ids made
-/// for the same instant still differ, the later one smaller. An id is 20 lowercase base32hex characters
-/// (like an xid): 13 for <c>DateTime.MaxValue.Ticks - ticks</c>, then 7 for a sequence counting down.
+/// Makes run ids as lakeFS makes them: an xid (rs/xid) built for the time <c>year 3000 - now</c> in whole seconds.
+/// An xid is 12 bytes (4-byte big-endian seconds, 3-byte machine id, 2-byte process id, 3-byte counter) written
+/// as 20 lowercase base32hex characters. So across seconds a later run has a smaller id (runs list newest first),
+/// and within one second the counter decides: a later run has a larger id (oldest first within the second).
+/// Like xid, the seconds are truncated to 32 bits. Unlike a server's xid, the machine and process bytes are fixed and
+/// the counter starts at zero for each emulator, so the same runs made at the same times get the same ids in every
+/// emulator (the CLI's demo server, started anew for each command, relies on it).
 /// </summary>
 internal sealed class RunIdGenerator
 {
+    /// <summary><c>time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC).Unix()</c>.</summary>
+    public const long UnixYear3000 = 32503680000;
+
     private const string Alphabet = "0123456789abcdefghijklmnopqrstuv";
-    private const int TimeDigits = 13;
-    private const int SequenceDigits = 7;
-    private const long SequenceStart = (1L << (5 * SequenceDigits)) - 1;
+    private static readonly byte[] MachineAndProcess = [0x6c, 0x61, 0x6b, 0x65, 0x46]; // "lakeF"
+    private int _counter = -1;
 
-    private long _sequence = SequenceStart + 1;
-
-    /// <summary>Makes the next id for a run that started at <paramref name="startTime"/>. Thread-safe.</summary>
-    public string Next(DateTimeOffset startTime)
+    /// <summary>Makes the next id for a run created at <paramref name="createdAt"/>. Thread-safe.</summary>
+    public string Next(DateTimeOffset createdAt)
     {
-        var sequence = Interlocked.Decrement(ref _sequence);
-        if (sequence < 0)
-        {
-            throw new InvalidOperationException("The emulator ran out of run ids.");
-        }
-
-        var inverted = DateTime.MaxValue.Ticks - startTime.UtcTicks;
-        return string.Create(TimeDigits + SequenceDigits, (inverted, sequence), static (chars, state) =>
-        {
-            Encode(state.inverted, chars[..TimeDigits]);
-            Encode(state.sequence, chars[TimeDigits..]);
-        });
+        var counter = Interlocked.Increment(ref _counter) & 0xFFFFFF;
+        var seconds = (uint)(UnixYear3000 - createdAt.ToUnixTimeSeconds());
+        Span<byte> id = stackalloc byte[12];
+        BinaryPrimitives.WriteUInt32BigEndian(id, seconds);
+        MachineAndProcess.CopyTo(id[4..]);
+        id[9] = (byte)(counter >> 16);
+        id[10] = (byte)(counter >> 8);
+        id[11] = (byte)counter;
+        return Encode(id);
     }
 
-    private static void Encode(long value, Span<char> destination)
+    /// <summary>Base32hex without padding over the 96 bits (the last character holds the final bit and zeros).</summary>
+    private static string Encode(ReadOnlySpan<byte> id)
     {
-        for (var i = destination.Length - 1; i >= 0; i--)
+        Span<char> chars = stackalloc char[20];
+        var bits = 0;
+        var buffer = 0;
+        var index = 0;
+        foreach (var b in id)
         {
-            destination[i] = Alphabet[(int)(value & 31)];
-            value >>= 5;
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                chars[index++] = Alphabet[(buffer >> (bits - 5)) & 31];
+                bits -= 5;
+            }
         }
+
+        chars[index] = Alphabet[(buffer << (5 - bits)) & 31];
+        return new string(chars);
     }
 }

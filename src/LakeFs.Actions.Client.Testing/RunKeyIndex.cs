@@ -24,6 +24,20 @@ internal sealed class RunKeyIndex
         _entries.Insert(count == 0 ? 0 : LowerBound(key), new(key, run));
     }
 
+    /// <summary>Removes a run (by reference) from the index.</summary>
+    public void Remove(RunRecord run)
+    {
+        var key = _keyOf(run);
+        for (var i = LowerBound(key); i < _entries.Count && string.Equals(_entries[i].Key, key, StringComparison.Ordinal); i++)
+        {
+            if (ReferenceEquals(_entries[i].Value, run))
+            {
+                _entries.RemoveAt(i);
+                return;
+            }
+        }
+    }
+
     /// <summary>Adds many runs at once: one sort instead of one insertion each.</summary>
     public void AddRange(IEnumerable<RunRecord> runs)
     {

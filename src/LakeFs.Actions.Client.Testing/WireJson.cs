@@ -132,7 +132,8 @@ internal static class WireJson
     public static byte[] HookList(IReadOnlyList<HookRecord> page, bool hasMore) =>
         Write(writer => WriteList(writer, page, hasMore, static h => h.HookRunId, WriteHook));
 
-    private static void WriteList<T>(JsonWriter writer, IReadOnlyList<T> page, bool hasMore, Func<T, string> id, Action<JsonWriter, T> writeItem)
+    /// <summary>A page in lakeFS's list envelope: <c>pagination</c> (next_offset = the last item's id when there is more) and <c>results</c>.</summary>
+    internal static void WriteList<T>(JsonWriter writer, IReadOnlyList<T> page, bool hasMore, Func<T, string> id, Action<JsonWriter, T> writeItem)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("pagination");
@@ -223,7 +224,8 @@ internal static class WireJson
         writer.WriteEndObject();
     }
 
-    private static byte[] Write(Action<JsonWriter> write)
+    /// <summary>Writes compact UTF-8 JSON (no BOM).</summary>
+    internal static byte[] Write(Action<JsonWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var text = new StreamWriter(buffer, Utf8NoBom, bufferSize: 4096, leaveOpen: true))

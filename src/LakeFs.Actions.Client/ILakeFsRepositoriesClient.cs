@@ -1,3 +1,5 @@
+using LakeFs.Actions.Client.ActionFiles;
+
 namespace LakeFs.Actions.Client;
 
 /// <summary>
@@ -208,4 +210,32 @@ public interface ILakeFsRepositoriesClient
     /// <exception cref="RepositoryTaskTimeoutException">The task stopped updating or did not end in time.</exception>
     /// <exception cref="LakeFsApiException">A request failed, e.g. 400 when the repository is not bare.</exception>
     Task RestoreAsync(string repository, RefsDump refs, bool force = false, TaskWaitOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a ref's action files as lakeFS loads them: lists <c>_lakefs_actions/</c> with delimiter <c>/</c>
+    /// (<c>GET /repositories/{repository}/refs/{ref}/objects/ls</c>, 1000 per page) and reads each object
+    /// (<c>GET /repositories/{repository}/refs/{ref}/objects?path=</c>). Subfolders come back as folder entries,
+    /// objects over <see cref="ActionValidationOptions.MaxFileBytes"/> as oversized entries (not downloaded).
+    /// </summary>
+    /// <param name="repository">Repository id.</param>
+    /// <param name="reference">A branch (its uncommitted objects included), a tag or a commit id: the event's source ref.</param>
+    /// <param name="options">The size limit; <c>null</c> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The entries in path order.</returns>
+    /// <exception cref="ArgumentException">An id is null, empty or whitespace.</exception>
+    /// <exception cref="LakeFsApiException">A request failed, e.g. 404 for an unknown repository or ref.</exception>
+    Task<IReadOnlyList<ActionFileSource>> ReadActionFilesAsync(string repository, string reference, ActionValidationOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a ref's action files (<see cref="ReadActionFilesAsync"/>) and validates them as lakeFS would load
+    /// them; the result plans events with <see cref="ActionFolderResult.Plan"/>.
+    /// </summary>
+    /// <param name="repository">Repository id.</param>
+    /// <param name="reference">The ref to read the files from.</param>
+    /// <param name="options">Validation settings; <c>null</c> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The folder's validation.</returns>
+    /// <exception cref="ArgumentException">An id is null, empty or whitespace.</exception>
+    /// <exception cref="LakeFsApiException">A request failed, e.g. 404 for an unknown repository or ref.</exception>
+    Task<ActionFolderResult> ValidateActionFilesAsync(string repository, string reference, ActionValidationOptions? options = null, CancellationToken cancellationToken = default);
 }

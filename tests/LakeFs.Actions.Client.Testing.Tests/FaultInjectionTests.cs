@@ -94,7 +94,7 @@ public sealed class FaultInjectionTests
         Assert.Equal(1, lakeFs.Faults.PendingCount);
         using var get = await http.GetAsync($"{Runs}/{runId}");
         Assert.Equal(HttpStatusCode.TooManyRequests, get.StatusCode);
-        Assert.Throws<ArgumentException>(() => EmulatorFault.Throttle().ForOperation("createBranch"));
+        Assert.Throws<ArgumentException>(() => EmulatorFault.Throttle().ForOperation("revertBranch"));
     }
 
     [Fact]

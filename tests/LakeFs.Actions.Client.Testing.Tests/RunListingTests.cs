@@ -7,19 +7,21 @@ public sealed class RunListingTests
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
 
     [Fact]
-    public async Task Runs_are_listed_newest_first_and_ids_sort_ascending()
+    public async Task Runs_are_listed_newest_second_first_and_in_creation_order_within_a_second()
     {
         var clock = new FakeTimeProvider(Now);
         await using var lakeFs = await Api.StartWithRepositoryAsync(new LakeFsEmulatorOptions { TimeProvider = clock });
         var oldest = lakeFs.AddRun(Api.Repo, "main", "c1", "pre-commit");
         clock.Advance(TimeSpan.FromSeconds(1));
         var middle = lakeFs.AddRun(Api.Repo, "main", "c2", "pre-commit");
-        var newestSameTick = lakeFs.AddRun(Api.Repo, "main", "c3", "pre-commit");
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        var newestSameSecond = lakeFs.AddRun(Api.Repo, "main", "c3", "pre-commit");
         using var http = lakeFs.CreateHttpClient();
 
         var (ids, _) = await Api.ListRunsAsync(http);
 
-        Assert.Equal([newestSameTick, middle, oldest], ids);
+        // lakeFS's xid ids: year 3000 minus now in whole seconds, then a counter that grows within the second.
+        Assert.Equal([middle, newestSameSecond, oldest], ids);
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
         Assert.All(ids, id => Assert.Matches("^[0-9a-v]{20}$", id));
     }
@@ -166,8 +168,10 @@ public sealed class RunListingTests
     [Fact]
     public async Task Runs_added_while_running_show_up_in_the_next_listing()
     {
-        await using var lakeFs = await Api.StartWithRepositoryAsync();
+        var clock = new FakeTimeProvider(Now);
+        await using var lakeFs = await Api.StartWithRepositoryAsync(new LakeFsEmulatorOptions { TimeProvider = clock });
         lakeFs.AddRuns(Api.Repo, 3);
+        clock.Advance(TimeSpan.FromSeconds(1));
         using var http = lakeFs.CreateHttpClient();
         Assert.Equal(3, (await Api.ListRunsAsync(http)).Ids.Count);
 

@@ -15,7 +15,7 @@ public sealed class AuditRunnerTests
     {
         await using var lakeFs = await LakeFsActionsEmulator.StartAsync();
         lakeFs.AddRepository(Repo);
-        var passed = lakeFs.AddRun(Repo, "main", "c1", "pre-commit", [EmulatedHook.Completed("checks", "lint", "ok\n")]);
+        var passed = lakeFs.AddRun(Repo, "main", "c1", "pre-commit", [EmulatedHook.Completed("checks", "lint", "ok\n")], startTime: DateTimeOffset.UtcNow.AddMinutes(-1));
         var failed = lakeFs.AddRun(Repo, "main", "c2", "pre-merge",
         [
             EmulatedHook.Failed("quality", "rows", string.Join('\n', Enumerable.Range(1, 50).Select(i => $"line {i}")) + "\n"),

@@ -18,6 +18,9 @@ public sealed class InProcessCli : IDisposable
     /// <summary>Home directory the CLI looks for <c>.lakectl.yaml</c> in; an empty temporary one by default.</summary>
     public string? HomeDirectory { get; set; }
 
+    /// <summary>The folder relative paths start from; the process's current folder when null.</summary>
+    public string? WorkingDirectory { get; set; }
+
     /// <summary>Pretend standard output is a terminal.</summary>
     public bool OutputIsTerminal { get; set; }
 
@@ -44,6 +47,7 @@ public sealed class InProcessCli : IDisposable
             Error = stderr,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             HomeDirectory = HomeDirectory ?? _emptyHome,
+            WorkingDirectory = WorkingDirectory,
             OutputIsTerminal = OutputIsTerminal,
             ErrorIsTerminal = ErrorIsTerminal,
             TerminalWidth = OutputIsTerminal ? 160 : null,

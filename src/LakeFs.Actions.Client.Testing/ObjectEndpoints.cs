@@ -1,0 +1,228 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace LakeFs.Actions.Client.Testing;
+
+/// <summary>
+/// lakeFS's object endpoints over the ref model: upload (raw or multipart, <c>If-None-Match: *</c>, user metadata)
+/// and delete write to a branch's staging area; get and list read any ref (a branch shows its staged objects).
+/// Callers hold the store's lock and have checked the repository.
+/// </summary>
+internal static class ObjectEndpoints
+{
+    public static EmulatorResponse Upload(RepositoryRecord repository, string branchId, HttpRequest request, byte[] body, DateTimeOffset now)
+    {
+        if (!repository.Refs.Branches.TryGetValue(branchId, out var branch))
+        {
+            return EmulatorResponse.Error(StatusCodes.Status404NotFound, $"branch '{branchId}' not found");
+        }
+
+        if (RefOperations.IsProtected(repository, branchId))
+        {
+            return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "cannot write to protected branch");
+        }
+
+        if (repository.ReadOnly)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "read-only repository");
+        }
+
+        var path = request.Query["path"].ToString();
+        if (string.Equals(request.Headers.IfNoneMatch.ToString(), "*", StringComparison.Ordinal)
+            && branch.View(repository.Refs.Commits[branch.HeadCommitId]).ContainsKey(path))
+        {
+            return EmulatorResponse.Error(StatusCodes.Status412PreconditionFailed, "path already exists");
+        }
+
+        var content = body;
+        var contentType = request.ContentType;
+        if (contentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            if (!MultipartContent.TryRead(contentType, body, "content", out var part, out var partType))
+            {
+                return EmulatorResponse.Error(StatusCodes.Status400BadRequest, "missing key 'content'");
+            }
+
+            content = part;
+            contentType = partType;
+        }
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, values) in request.Headers)
+        {
+            if (name.StartsWith("x-lakefs-meta-", StringComparison.OrdinalIgnoreCase))
+            {
+                metadata[name["x-lakefs-meta-".Length..].ToLowerInvariant()] = values.ToString();
+            }
+        }
+
+        var entry = ObjectRecord.Create(repository.StorageNamespace, path, content, contentType, now, metadata);
+        branch.Staged[path] = entry;
+        return EmulatorResponse.Json(RefWireJson.ObjectStats(entry), StatusCodes.Status201Created);
+    }
+
+    public static EmulatorResponse Delete(RepositoryRecord repository, string branchId, string path)
+    {
+        if (RefOperations.IsProtected(repository, branchId))
+        {
+            return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "cannot write to protected branch");
+        }
+
+        if (repository.ReadOnly)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status403Forbidden, "read-only repository");
+        }
+
+        if (!repository.Refs.Branches.TryGetValue(branchId, out var branch))
+        {
+            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "branch not found");
+        }
+
+        // A missing path is a 204 too.
+        if (repository.Refs.Commits[branch.HeadCommitId].Objects.ContainsKey(path))
+        {
+            branch.Staged[path] = null;
+        }
+        else
+        {
+            branch.Staged.Remove(path);
+        }
+
+        return EmulatorResponse.NoContent();
+    }
+
+    public static EmulatorResponse Get(RepositoryRecord repository, string reference, string path, IHeaderDictionary headers)
+    {
+        if (repository.Refs.Resolve(reference) is not { } resolved)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "not found");
+        }
+
+        if (!resolved.Objects.TryGetValue(path, out var entry))
+        {
+            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "not found");
+        }
+
+        var etag = "\"" + entry.Checksum + "\"";
+        var lastModified = entry.ModifiedAt.UtcDateTime.ToString("R", CultureInfo.InvariantCulture);
+        if (headers.IfNoneMatch.Any(v => string.Equals(v, etag, StringComparison.Ordinal)))
+        {
+            return EmulatorResponse.Status(StatusCodes.Status304NotModified, new("ETag", etag), new("Last-Modified", lastModified));
+        }
+
+        if (headers.Range.ToString() is { Length: > 0 } range)
+        {
+            if (!TryParseRange(range, entry.Content.Length, out var first, out var last))
+            {
+                return EmulatorResponse.Error(StatusCodes.Status416RangeNotSatisfiable, "Requested Range Not Satisfiable");
+            }
+
+            return EmulatorResponse.Bytes(entry.Content[first..(last + 1)], entry.ContentType, new("ETag", etag), new("Last-Modified", lastModified), new("Content-Range", $"bytes {first}-{last}/{entry.Content.Length}"))
+                .WithStatus(StatusCodes.Status206PartialContent);
+        }
+
+        return EmulatorResponse.Bytes(entry.Content, entry.ContentType, new("ETag", etag), new("Last-Modified", lastModified));
+    }
+
+    /// <summary>One <c>bytes=</c> range (<c>a-b</c>, <c>a-</c> or <c>-n</c>) within the object; false when it does not parse or is not satisfiable.</summary>
+    private static bool TryParseRange(string header, int length, out int first, out int last)
+    {
+        first = last = 0;
+        if (!header.StartsWith("bytes=", StringComparison.Ordinal) || header.Contains(',', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var spec = header["bytes=".Length..];
+        var dash = spec.IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0)
+        {
+            return false;
+        }
+
+        var from = spec[..dash].Trim();
+        var to = spec[(dash + 1)..].Trim();
+        if (from.Length == 0)
+        {
+            if (!int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var suffix) || suffix == 0 || length == 0)
+            {
+                return false;
+            }
+
+            first = Math.Max(0, length - suffix);
+            last = length - 1;
+            return true;
+        }
+
+        if (!int.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out first) || first >= length)
+        {
+            return false;
+        }
+
+        last = length - 1;
+        if (to.Length > 0)
+        {
+            if (!int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var end) || end < first)
+            {
+                return false;
+            }
+
+            last = Math.Min(end, length - 1);
+        }
+
+        return true;
+    }
+
+    public static EmulatorResponse List(RepositoryRecord repository, string reference, IQueryCollection query)
+    {
+        if (!PageRequest.TryRead(query, out var page))
+        {
+            return EmulatorResponse.Error(StatusCodes.Status400BadRequest, "parameter \"amount\" in query has an error: value must be an integer");
+        }
+
+        if (repository.Refs.Resolve(reference) is not { } resolved)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status404NotFound, "not found");
+        }
+
+        var prefix = query["prefix"].ToString();
+        var delimiter = query["delimiter"].ToString();
+        var rows = new List<(string Path, ObjectRecord? Object)>();
+        foreach (var (path, entry) in resolved.Objects)
+        {
+            if (!path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            (string Path, ObjectRecord? Object) row = (path, entry);
+            if (delimiter.Length > 0)
+            {
+                var cut = path.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
+                if (cut >= 0)
+                {
+                    row = (path[..(cut + delimiter.Length)], null);
+                }
+            }
+
+            if (page.After is not null && string.CompareOrdinal(row.Path, page.After) <= 0)
+            {
+                continue;
+            }
+
+            if (rows.Count > 0 && rows[^1].Object is null && rows[^1].Path == row.Path)
+            {
+                continue;
+            }
+
+            rows.Add(row);
+            if (rows.Count > page.Amount)
+            {
+                break;
+            }
+        }
+
+        var hasMore = rows.Count > page.Amount;
+        return EmulatorResponse.Json(RefWireJson.ObjectList(rows.Take(page.Amount).ToList(), hasMore));
+    }
+}

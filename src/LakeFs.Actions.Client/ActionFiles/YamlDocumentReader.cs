@@ -1,0 +1,226 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace LakeFs.Actions.Client.ActionFiles;
+
+/// <summary>What stopped <see cref="YamlDocumentReader"/> from producing a tree.</summary>
+internal enum YamlReadFailure
+{
+    None,
+    Syntax,
+    Depth,
+}
+
+/// <summary>The first YAML document of a file as a tree of <see cref="ActionNode"/>s, or why there is none.</summary>
+internal sealed record YamlReadResult(ActionNode? Root, YamlReadFailure Failure, string? Error, SourcePosition ErrorPosition, int NodeCount);
+
+/// <summary>
+/// Reads the first YAML document of a text into <see cref="ActionNode"/>s without recursion: nesting deeper
+/// than a limit stops the read, aliases point at their anchor's node (nothing is copied, so an alias bomb
+/// costs only its text), and later documents are never parsed, as gopkg.in/yaml.v3 reads one document.
+/// </summary>
+internal static class YamlDocumentReader
+{
+    /// <summary>A scanner error in libyaml, whatever YamlDotNet calls it.</summary>
+    private const string MappingValuesNotAllowed = "mapping values are not allowed in this context";
+
+    public static YamlReadResult Read(string text, int maxDepth)
+    {
+        var anchors = new Dictionary<string, ActionNode>(StringComparer.Ordinal);
+        var stack = new Stack<Frame>();
+        var nodeCount = 0;
+        ActionNode? root = null;
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                switch (current)
+                {
+                    case StreamStart:
+                    case DocumentStart:
+                        break;
+                    case DocumentEnd:
+                    case StreamEnd:
+                        return new YamlReadResult(root, YamlReadFailure.None, null, default, nodeCount);
+                    case Scalar scalar:
+                    {
+                        nodeCount++;
+                        var position = ToPosition(scalar.Start);
+                        var isPlain = scalar.Style == ScalarStyle.Plain;
+                        var explicitTag = scalar.Tag.IsEmpty ? null : scalar.Tag.IsNonSpecific ? "!" : scalar.Tag.Value;
+                        var node = new ActionScalar(position, scalar.Value, YamlScalarResolver.Resolve(scalar.Value, explicitTag, isPlain), isPlain);
+                        Register(scalar.Anchor, node, anchors);
+                        if (Add(stack, node, ref root))
+                        {
+                            return new YamlReadResult(root, YamlReadFailure.None, null, default, nodeCount);
+                        }
+
+                        break;
+                    }
+
+                    case AnchorAlias alias:
+                    {
+                        if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                        {
+                            return Fail(YamlReadFailure.Syntax, $"yaml: unknown anchor '{alias.Value.Value}' referenced", ToPosition(alias.Start), nodeCount);
+                        }
+
+                        if (Add(stack, target, ref root))
+                        {
+                            return new YamlReadResult(root, YamlReadFailure.None, null, default, nodeCount);
+                        }
+
+                        break;
+                    }
+
+                    case MappingStart mapping:
+                        nodeCount++;
+                        if (stack.Count >= maxDepth)
+                        {
+                            return Fail(YamlReadFailure.Depth, $"exceeded max depth of {maxDepth}", ToPosition(mapping.Start), nodeCount);
+                        }
+
+                        stack.Push(new Frame(ToPosition(mapping.Start), mapping.Anchor, isMapping: true));
+                        break;
+                    case SequenceStart sequence:
+                        nodeCount++;
+                        if (stack.Count >= maxDepth)
+                        {
+                            return Fail(YamlReadFailure.Depth, $"exceeded max depth of {maxDepth}", ToPosition(sequence.Start), nodeCount);
+                        }
+
+                        stack.Push(new Frame(ToPosition(sequence.Start), sequence.Anchor, isMapping: false));
+                        break;
+                    case MappingEnd:
+                    case SequenceEnd:
+                    {
+                        var frame = stack.Pop();
+                        ActionNode node = frame.IsMapping
+                            ? new ActionMapping(frame.Position, frame.Entries!)
+                            : new ActionSequence(frame.Position, frame.Items!);
+                        Register(frame.Anchor, node, anchors);
+                        if (Add(stack, node, ref root))
+                        {
+                            return new YamlReadResult(root, YamlReadFailure.None, null, default, nodeCount);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner gives up without a position on a few malformed inputs (an unclosed flow sequence).
+            var line = parser.Current is { } last ? (int)Math.Max(1, last.End.Line) : 1;
+            return Fail(YamlReadFailure.Syntax, ParserErrorText(stack, line, "did not find expected ',' or ']'"), new SourcePosition(line, 1), nodeCount);
+        }
+        catch (SemanticErrorException exception) when (Problem(exception.Message) is var problem && problem != MappingValuesNotAllowed)
+        {
+            return Fail(YamlReadFailure.Syntax, ParserErrorText(stack, (int)exception.Start.Line, problem), ToPosition(exception.Start), nodeCount);
+        }
+        catch (YamlException exception)
+        {
+            return Fail(YamlReadFailure.Syntax, "yaml: line " + exception.Start.Line + ": " + Problem(exception.Message), ToPosition(exception.Start), nodeCount);
+        }
+
+        return new YamlReadResult(root, YamlReadFailure.None, null, default, nodeCount);
+    }
+
+    /// <summary>
+    /// yaml.v3's text for a parser (not scanner) error: it prints libyaml's 0-based context line (the start of the
+    /// collection being parsed) without adding one, or else the 0-based problem line; nothing when that is 0.
+    /// The diagnostic's own position stays the real one.
+    /// </summary>
+    private static string ParserErrorText(Stack<Frame> stack, int problemLine, string problem)
+    {
+        var contextLine = stack.Count > 0 ? stack.Peek().Position.Line - 1 : 0;
+        var line = contextLine != 0 ? contextLine : Math.Max(0, problemLine - 1);
+        return line == 0 ? "yaml: " + problem : $"yaml: line {line}: {problem}";
+    }
+
+    private static YamlReadResult Fail(YamlReadFailure failure, string message, SourcePosition position, int nodeCount) =>
+        new(null, failure, message, position, nodeCount);
+
+    /// <summary>Adds a finished node to the open collection; true when it completed the document's root.</summary>
+    private static bool Add(Stack<Frame> stack, ActionNode node, ref ActionNode? root)
+    {
+        if (stack.Count == 0)
+        {
+            root = node;
+            return false;
+        }
+
+        var frame = stack.Peek();
+        if (!frame.IsMapping)
+        {
+            frame.Items!.Add(node);
+        }
+        else if (frame.PendingKey is null)
+        {
+            frame.PendingKey = node;
+        }
+        else
+        {
+            frame.Entries!.Add(new KeyValuePair<ActionNode, ActionNode>(frame.PendingKey, node));
+            frame.PendingKey = null;
+        }
+
+        return false;
+    }
+
+    private static void Register(AnchorName anchor, ActionNode node, Dictionary<string, ActionNode> anchors)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = node;
+        }
+    }
+
+    private static SourcePosition ToPosition(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    /// <summary>YamlDotNet's message in libyaml's (and so yaml.v3's) words: the problem, without the context and the period.</summary>
+    private static string Problem(string message)
+    {
+        var text = message.Trim();
+        if (text.StartsWith('(') && text.IndexOf("): ", StringComparison.Ordinal) is var close and > 0)
+        {
+            text = text[(close + 3)..];
+        }
+
+        if (text.StartsWith("While ", StringComparison.Ordinal) && text.IndexOf(", ", StringComparison.Ordinal) is var comma and > 0)
+        {
+            text = text[(comma + 2)..];
+        }
+
+        text = text.TrimEnd('.');
+        if (text.StartsWith("Found a tab character", StringComparison.OrdinalIgnoreCase))
+        {
+            return "found character that cannot start any token";
+        }
+
+        if (text.Contains("invalid mapping", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Mapping values are not allowed", StringComparison.Ordinal))
+        {
+            return MappingValuesNotAllowed;
+        }
+
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "unknown problem parsing YAML content";
+    }
+
+    private sealed class Frame(SourcePosition position, AnchorName anchor, bool isMapping)
+    {
+        public SourcePosition Position { get; } = position;
+
+        public AnchorName Anchor { get; } = anchor;
+
+        public bool IsMapping { get; } = isMapping;
+
+        public List<KeyValuePair<ActionNode, ActionNode>>? Entries { get; } = isMapping ? [] : null;
+
+        public List<ActionNode>? Items { get; } = isMapping ? null : [];
+
+        public ActionNode? PendingKey { get; set; }
+    }
+}
