@@ -296,9 +296,14 @@ internal static class HookPropertyRules
                 return;
             }
 
-            if (!GoDuration.TryParseNanoseconds(text.Value, out _, out var error))
+            if (!GoDuration.TryParseNanoseconds(text.Value, out var nanoseconds, out var error))
             {
                 context.Error(timeout.Position, ActionRules.TimeoutInvalid, prefix + error);
+            }
+            else if (nanoseconds <= 0 && emptyIsIgnored)
+            {
+                context.Diagnostics.Add(Warning(context.Path, timeout.Position, ActionRules.IgnoredValue,
+                    $"'timeout' {text.Value} is not positive: the webhook request has no timeout at all, so a hanging endpoint blocks the operation"));
             }
 
             return;
