@@ -249,4 +249,26 @@ public sealed class ActionsCommandTests : IDisposable
         var result = await Run("actions", "validate", "a.yaml", "-o", "json");
         Assert.Equal("LFA004", Assert.Single(result.JsonLines).GetProperty("rule").GetString());
     }
+
+    [Fact]
+    public async Task Several_paths_are_checked_and_a_huge_file_is_not_read()
+    {
+        Write("hooks/a.yaml", Valid);
+        Write("one.yaml", "name: x\non:\n  pre-commit:\n");
+        using (var big = File.Create(Path.Combine(_directory, "big.yaml")))
+        {
+            big.SetLength(100L * 1024 * 1024);
+        }
+
+        var result = await Run("actions", "validate", "hooks", "one.yaml", "big.yaml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            [
+                "one.yaml:1:7: error LFA004: 'name' is invalid: invalid action",
+                "big.yaml:1:1: error LFA901: file is 104857600 bytes, over the limit of 4194304 bytes: not validated",
+            ],
+            result.StdoutLines);
+        Assert.Contains("3 file(s) checked: 2 error(s), 0 warning(s).", result.Stderr, StringComparison.Ordinal);
+    }
 }

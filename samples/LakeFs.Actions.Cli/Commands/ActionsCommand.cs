@@ -26,7 +26,7 @@ internal static class ActionsCommand
     {
         public Option<string?> Repository { get; } = new("--repository") { Description = "Read the action files of a ref on the lakeFS server instead of local files (with --ref).", HelpName = "repository" };
 
-        public Option<string?> Ref { get; } = new("--ref") { Description = "The branch, tag or commit to read _lakefs_actions/ from (with --repository).", HelpName = "ref" };
+        public Option<string?> Ref { get; } = new("--ref") { Description = "The branch, tag or commit to read _lakefs_actions/ from (with --repository); lakeFS reads a pre-merge's files from the source's head commit.", HelpName = "ref" };
 
         public Option<string[]> Env { get; } = new("--env")
         {

@@ -2,12 +2,6 @@ using System.Text;
 
 namespace LakeFs.Actions.Client.ActionFiles;
 
-/// <summary>Aliases expanded past the budget while decoding.</summary>
-internal sealed class AliasBudgetExceededException(SourcePosition position) : Exception("yaml: document contains excessive aliasing")
-{
-    public SourcePosition Position { get; } = position;
-}
-
 /// <summary>
 /// Decodes a YAML tree into an <see cref="ActionFile"/> the way gopkg.in/yaml.v3 fills lakeFS's <c>Action</c>
 /// struct (non-strict): wrong shapes become yaml.v3's type errors (<c>line N: cannot unmarshal ...</c>),

@@ -149,7 +149,8 @@ public sealed partial class ActionFileValidator
 
         var prefix = displayName.TrimEnd('/', '\\') + "/";
         var entries = new List<ActionFileSource>();
-        foreach (var child in info.EnumerateFileSystemInfos())
+        // Every entry, hidden ones (.keep) included: lakeFS lists every object under the prefix.
+        foreach (var child in info.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, RecurseSubdirectories = false }))
         {
             var path = prefix + child.Name;
             if (child is DirectoryInfo)

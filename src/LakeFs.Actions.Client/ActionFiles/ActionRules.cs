@@ -80,7 +80,7 @@ public static class ActionRules
     /// <summary>A key lakeFS does not read (misspelt or misplaced), silently ignored.</summary>
     public const string UnknownKey = "LFA201";
 
-    /// <summary>A value of the wrong scalar type that lakeFS silently ignores (a number as <c>timeout</c>, a string as <c>wait_for_dag</c>).</summary>
+    /// <summary>A value lakeFS silently ignores (a number as <c>timeout</c>, a string as <c>wait_for_dag</c>), or a webhook <c>timeout</c> of zero or less (no timeout at all).</summary>
     public const string IgnoredValue = "LFA202";
 
     /// <summary>An ENV reference whose variable lacks the <c>LAKEFSACTION_</c> prefix: silently the empty string.</summary>

@@ -216,8 +216,17 @@ internal static class HookPropertyRules
     /// <summary>lakeFS substitutes ENV references in every string of <c>args</c>, at any depth.</summary>
     private static void CheckArgs(ActionNode node, CheckContext context)
     {
+        foreach (var text in StringScalars(node))
+        {
+            CheckSecureString(text, "error parsing args: ", context);
+        }
+    }
+
+    /// <summary>Every string scalar under <paramref name="root"/>, each node once (aliases share nodes).</summary>
+    private static IEnumerable<ActionScalar> StringScalars(ActionNode root)
+    {
         var pending = new Stack<ActionNode>();
-        pending.Push(node);
+        pending.Push(root);
         var visited = new HashSet<ActionNode>(ReferenceEqualityComparer.Instance);
         while (pending.Count > 0)
         {
@@ -230,7 +239,7 @@ internal static class HookPropertyRules
             switch (current)
             {
                 case ActionScalar { IsString: true } text:
-                    CheckSecureString(text, "error parsing args: ", context);
+                    yield return text;
                     break;
                 case ActionMapping mapping:
                     foreach (var (_, value) in mapping.Entries)
@@ -287,9 +296,14 @@ internal static class HookPropertyRules
                 return;
             }
 
-            if (!GoDuration.TryParseNanoseconds(text.Value, out _, out var error))
+            if (!GoDuration.TryParseNanoseconds(text.Value, out var nanoseconds, out var error))
             {
                 context.Error(timeout.Position, ActionRules.TimeoutInvalid, prefix + error);
+            }
+            else if (nanoseconds <= 0 && emptyIsIgnored)
+            {
+                context.Diagnostics.Add(Warning(context.Path, timeout.Position, ActionRules.IgnoredValue,
+                    $"'timeout' {text.Value} is not positive: the webhook request has no timeout at all, so a hanging endpoint blocks the operation"));
             }
 
             return;
@@ -338,33 +352,12 @@ internal static class HookPropertyRules
                 continue;
             }
 
-            var pending = new Stack<ActionNode>();
-            pending.Push(value);
-            var visited = new HashSet<ActionNode>(ReferenceEqualityComparer.Instance);
-            while (pending.Count > 0)
+            foreach (var text in StringScalars(value))
             {
-                switch (pending.Pop())
+                if (EnvironmentReference.HasReference(text.Value))
                 {
-                    case var node when !visited.Add(node):
-                        break;
-                    case ActionScalar { IsString: true } text when EnvironmentReference.HasReference(text.Value):
-                        context.Diagnostics.Add(Warning(context.Path, text.Position, ActionRules.EnvironmentNotSubstituted,
-                            $"lakeFS does not substitute ENV references in '{key.Value}': the text is used literally"));
-                        break;
-                    case ActionMapping mapping:
-                        foreach (var (_, item) in mapping.Entries)
-                        {
-                            pending.Push(item);
-                        }
-
-                        break;
-                    case ActionSequence sequence:
-                        foreach (var item in sequence.Items)
-                        {
-                            pending.Push(item);
-                        }
-
-                        break;
+                    context.Diagnostics.Add(Warning(context.Path, text.Position, ActionRules.EnvironmentNotSubstituted,
+                        $"lakeFS does not substitute ENV references in '{key.Value}': the text is used literally"));
                 }
             }
         }

@@ -3,21 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace LakeFs.Actions.Client.ActionFiles;
 
-/// <summary>The short tags yaml.v3 resolves scalars to.</summary>
-internal static class YamlTags
-{
-    public const string Null = "!!null";
-    public const string Bool = "!!bool";
-    public const string Int = "!!int";
-    public const string Float = "!!float";
-    public const string String = "!!str";
-    public const string Timestamp = "!!timestamp";
-    public const string Binary = "!!binary";
-    public const string Merge = "!!merge";
-    public const string Map = "!!map";
-    public const string Seq = "!!seq";
-}
-
 /// <summary>
 /// Resolves a plain scalar's tag the way gopkg.in/yaml.v3 does (YAML 1.2 core schema plus its timestamp and
 /// underscore-tolerant number rules), so type errors and property types read as lakeFS reads them.

@@ -76,9 +76,11 @@ public class ActionFolderTests
         {
             System.IO.File.WriteAllText(Path.Combine(directory.FullName, "check.yaml"), Action("Check"));
             System.IO.File.WriteAllText(Path.Combine(directory.FullName, "notes.txt"), "just notes");
+            System.IO.File.WriteAllText(Path.Combine(directory.FullName, ".keep"), string.Empty);
             Directory.CreateDirectory(Path.Combine(directory.FullName, "scripts"));
             var result = new ActionFileValidator().ValidateDirectory(directory.FullName);
-            Assert.Equal(3, result.Files.Count);
+            Assert.Equal(4, result.Files.Count);
+            Assert.Contains(result.Diagnostics, d => d.Rule == ActionRules.NameRequired && d.File.EndsWith("/.keep", StringComparison.Ordinal));
             Assert.Equal(404, result.LoadErrorStatusCode);
             Assert.Contains(result.Diagnostics, d => d.Rule == ActionRules.Subfolder && d.File.EndsWith("/scripts/", StringComparison.Ordinal));
             Assert.Contains(result.Diagnostics, d => d.Rule == ActionRules.YamlShape && d.File.EndsWith("/notes.txt", StringComparison.Ordinal));

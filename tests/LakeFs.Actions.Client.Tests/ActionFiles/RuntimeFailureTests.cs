@@ -26,9 +26,20 @@ public class RuntimeFailureTests
     [InlineData("1m30s")]
     [InlineData("1.5h")]
     [InlineData("500ms")]
-    [InlineData("\"0\"")]
     [InlineData("\"\"")]
     public void Webhook_timeouts_lakeFS_accepts(string timeout) => Clean(Webhook($"      url: http://h\n      timeout: {timeout}\n"));
+
+    [Theory]
+    [InlineData("\"0\"")]
+    [InlineData("0s")]
+    [InlineData("-1m")]
+    public void A_webhook_timeout_that_is_not_positive_means_no_timeout(string timeout)
+    {
+        var diagnostic = Assert.Single(Validate(Webhook($"      url: http://h\n      timeout: {timeout}\n")).Diagnostics);
+        Assert.Equal(ActionRules.IgnoredValue, diagnostic.Rule);
+        Assert.Equal(ActionDiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("no timeout at all", diagnostic.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("url: 42")]

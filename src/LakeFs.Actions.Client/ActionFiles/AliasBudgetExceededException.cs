@@ -1,0 +1,7 @@
+namespace LakeFs.Actions.Client.ActionFiles;
+
+/// <summary>Aliases expanded past the budget while decoding.</summary>
+internal sealed class AliasBudgetExceededException(SourcePosition position) : Exception("yaml: document contains excessive aliasing")
+{
+    public SourcePosition Position { get; } = position;
+}
