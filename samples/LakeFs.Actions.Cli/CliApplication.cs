@@ -15,7 +15,9 @@ internal static class CliApplication
         Connection: --endpoint, --access-key-id and --secret-access-key; else the environment
         variables {LakectlConfiguration.EndpointVariable}, {LakectlConfiguration.AccessKeyIdVariable} and
         {LakectlConfiguration.SecretAccessKeyVariable}; else ~/.lakectl.yaml (or the file named by {LakectlConfiguration.ConfigFileVariable}).
-        With none of them, an embedded demo server with the repository demo-repo is started.
+        With none of them, an embedded demo server with the repository demo-repo is started, except
+        when the CI variable is set: then configure a server, or ask for the demo server with --demo.
+        'lakefs-runs demo' keeps a demo server running for other shells.
 
         {ExitCodes.HelpText}
         """;
@@ -34,6 +36,8 @@ internal static class CliApplication
         root.Add(GcCommand.Create(globals, environment));
         root.Add(BranchProtectCommand.Create(globals, environment));
         root.Add(RefsCommand.Create(globals, environment));
+        root.Add(DemoCommand.Create(globals, environment));
+        globals.RefuseUnsupportedOutput(root);
         return root;
     }
 
@@ -44,16 +48,19 @@ internal static class CliApplication
     /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var parseResult = CreateRootCommand(environment).Parse(args);
-        if (parseResult.Action is ParseErrorAction)
+        ParseResult parseResult;
+        try
         {
-            foreach (var error in parseResult.Errors)
+            parseResult = CreateRootCommand(environment).Parse(args);
+            if (parseResult.Action is ParseErrorAction)
             {
-                await environment.Error.WriteLineAsync($"lakefs-runs: {error.Message}");
+                return await ReportUsageErrorsAsync(environment, parseResult.Errors.Select(e => e.Message));
             }
-
-            await environment.Error.WriteLineAsync("Run 'lakefs-runs --help' for usage.");
-            return ExitCodes.Usage;
+        }
+        catch (InvalidOperationException error)
+        {
+            // A validator that read a value which did not convert: System.CommandLine's message names the option and the value.
+            return await ReportUsageErrorsAsync(environment, [error.Message]);
         }
 
         var configuration = new InvocationConfiguration
@@ -63,8 +70,32 @@ internal static class CliApplication
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
-        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+        int exitCode;
+        try
+        {
+            exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            // A command's own code failed outside ClientCommand: still one line and an exit code, never a stack trace.
+            exitCode = await ErrorReporter.ReportAsync(error, environment.Error, cancellationToken);
+        }
+
         await environment.Out.FlushAsync(CancellationToken.None);
         return exitCode;
+    }
+
+    // One line per error (usually one), each naming what was wrong; the pointer to the help ends the last one.
+    private static async Task<int> ReportUsageErrorsAsync(CliEnvironment environment, IEnumerable<string> errors)
+    {
+        var lines = errors.Select(ErrorReporter.OneLine).Distinct(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var hint = i < lines.Count - 1 ? string.Empty
+                : (lines[i].EndsWith('.') ? string.Empty : ".") + " Run 'lakefs-runs --help' for usage.";
+            await environment.Error.WriteLineAsync($"lakefs-runs: {lines[i]}{hint}");
+        }
+
+        return ExitCodes.Usage;
     }
 }
