@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using LakeFs.Actions.Cli.Commands;
 using LakeFs.Actions.Client;
 
@@ -54,7 +55,7 @@ internal static class CliApplication
             parseResult = CreateRootCommand(environment).Parse(args);
             if (parseResult.Action is ParseErrorAction)
             {
-                return await ReportUsageErrorsAsync(environment, parseResult.Errors.Select(e => e.Message));
+                return await ReportUsageErrorsAsync(environment, parseResult.Errors.Select(NamingTheOption));
             }
         }
         catch (InvalidOperationException error)
@@ -83,6 +84,20 @@ internal static class CliApplication
 
         await environment.Out.FlushAsync(CancellationToken.None);
         return exitCode;
+    }
+
+    // System.CommandLine's own messages for a value it refuses (not one of a list, say) do not always name the option.
+    private static string NamingTheOption(ParseError error)
+    {
+        var option = error.SymbolResult switch
+        {
+            OptionResult result => result.Option,
+            ArgumentResult { Parent: OptionResult result } => result.Option,
+            _ => null,
+        };
+        return option is null || error.Message.Contains(option.Name, StringComparison.Ordinal)
+            ? error.Message
+            : $"{option.Name}: {error.Message}";
     }
 
     // One line per error (usually one), each naming what was wrong; the pointer to the help ends the last one.

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.CommandLine.Completions;
+using System.CommandLine.Help;
+using LakeFs.Actions.Cli.Tests.Infrastructure;
+
+namespace LakeFs.Actions.Cli.Tests;
+
+/// <summary>
+/// Every option of every command that takes a typed value (a number, a duration, a URL, one of a list), including
+/// those of commands added later: a malformed value exits 2 with a message naming the option, before any request.
+/// </summary>
+public sealed class MalformedOptionValueTests : IDisposable
+{
+    private static readonly string[] MalformedValues = ["abc", "1.5", "99999999999"];
+
+    // Options a command's own validator asks for, so that the only error left is the malformed value.
+    private static readonly Dictionary<string, string[]> RequiredOptions = new(StringComparer.Ordinal)
+    {
+        ["watch"] = ["--commit", "c"],
+    };
+
+    private readonly InProcessCli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    public static TheoryData<string, string> TypedOptions()
+    {
+        var data = new TheoryData<string, string>();
+        var root = CliApplication.CreateRootCommand(new CliEnvironment
+        {
+            StandardOutput = Stream.Null, Out = TextWriter.Null, Error = TextWriter.Null, GetEnvironmentVariable = _ => null,
+        });
+        foreach (var (command, path) in Commands(root, string.Empty))
+        {
+            foreach (var option in command.Options.Where(o => !o.Recursive || command == root).Where(IsTyped))
+            {
+                // A valid command line around the option: a value for each argument and required option; global options are tried on repos.
+                var commandLine = command == root ? "repos" : string.Join(' ', [path.Trim(), .. command.Arguments.Select(_ => "x"), .. command.Options.Where(o => o.Required && o != option).SelectMany(o => new[] { o.Name, "x" }), .. RequiredOptions.GetValueOrDefault(path.Trim(), [])]);
+                data.Add(commandLine, option.Name);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_walk_finds_the_typed_options()
+    {
+        var found = TypedOptions().Select(row => (string)row[1]).ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "--limit", "--max-retries", "--interval", "--timeout", "--look-back", "--poll-interval", "--endpoint", "--output", "--status" }, found);
+    }
+
+    [Theory]
+    [MemberData(nameof(TypedOptions))]
+    public async Task A_malformed_value_exits_2_naming_the_option(string command, string option)
+    {
+        foreach (var value in MalformedValues)
+        {
+            string[] args = [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), option, value];
+
+            var result = await _cli.RunAsync(args);
+
+            Assert.True(result.ExitCode == 2, $"{string.Join(' ', args)}: {result}");
+            Assert.Contains(option, Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, result.Stdout);
+        }
+    }
+
+    // Options whose value is checked: anything but free text, flags and files (any text names a file).
+    private static bool IsTyped(Option option) =>
+        option is not (HelpOption or VersionOption)
+        && option.ValueType != typeof(bool) && option.ValueType != typeof(FileInfo)
+        && (option.ValueType != typeof(string) || option.CompletionSources.Count > 0 && option.GetCompletions(CompletionContext.Empty).Any());
+
+    private static IEnumerable<(Command Command, string Path)> Commands(Command command, string path) =>
+        command.Subcommands.SelectMany(sub => Commands(sub, $"{path} {sub.Name}")).Prepend((command, path));
+}
