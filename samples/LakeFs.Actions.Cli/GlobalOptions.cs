@@ -40,7 +40,7 @@ internal sealed class GlobalOptions
 
     public Option<string> Output { get; } = new Option<string>("--output", "-o")
     {
-        Description = "Output format: table (aligned, coloured on a terminal), json (one object per line; view: one object) or markdown (a job summary: runs table, failed hooks with the tail of their logs; for $GITHUB_STEP_SUMMARY).",
+        Description = "Output format: table (aligned, coloured on a terminal), json (one object per line, none for an empty result; view: one object) or markdown (list, view and watch: a job summary with the runs and the tail of failed hooks' logs, for $GITHUB_STEP_SUMMARY; other commands refuse it).",
         HelpName = "table|json|markdown",
         Recursive = true,
         DefaultValueFactory = _ => "table",

@@ -16,7 +16,7 @@ internal static class DemoCommand
         Start the embedded demo server (repositories demo-repo and analytics; storage namespaces
         under s3://) and keep it running until standard input closes (Ctrl+D) or Ctrl+C.
         Prints the settings another shell needs, one NAME=value line each, e.g.
-          lakefs-runs demo > demo.env   then in another shell:   set -a; . ./demo.env; set +a
+          lakefs-runs demo | tee demo.env     then in another shell:   set -a; . ./demo.env; set +a
         """;
 
     public static Command Create(GlobalOptions globals, CliEnvironment environment)
