@@ -42,6 +42,18 @@ public sealed class EmptyJsonOutputTests : IAsyncLifetime, IDisposable
         Assert.Equal(string.Empty, result.Stdout);
     }
 
+    [Theory]
+    [InlineData("repo", "delete", SeededEmulator.EmptyRepository, "--yes")]
+    [InlineData("gc", "delete", SeededEmulator.EmptyRepository)]
+    [InlineData("branch-protect", "add", SeededEmulator.EmptyRepository, "main")]
+    public async Task A_confirmation_is_one_object_naming_the_repository(params string[] args)
+    {
+        var result = await _cli.RunAsync(InProcessCli.Against(_lakeFs.Emulator, [.. args, "-o", "json"]));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(SeededEmulator.EmptyRepository, Assert.Single(result.JsonLines).GetProperty("repository").GetString());
+    }
+
     [Fact]
     public async Task Missing_gc_rules_are_still_explained_on_standard_error()
     {

@@ -74,7 +74,7 @@ internal static class RepoCommand
                 }
 
                 await client.DeleteRepositoryAsync(id, forced, token);
-                await WriteMessageAsync(environment, settings.Output, new { deleted = id }, $"Repository '{id}' deleted.", token);
+                await WriteMessageAsync(environment, settings.Output, new { repository = id, deleted = true }, $"Repository '{id}' deleted.", token);
                 return ExitCodes.Success;
             }, cancellationToken);
         });
