@@ -39,6 +39,7 @@ internal static class CliApplication
         root.Add(RefsCommand.Create(globals, environment));
         root.Add(DemoCommand.Create(globals, environment));
         globals.RefuseUnsupportedOutput(root);
+        EmptyValueRefusal.AddTo(root);
         return root;
     }
 

@@ -8,15 +8,17 @@ namespace LakeFs.Actions.Cli.Tests;
 /// <summary>
 /// Every option of every command that takes a typed value (a number, a duration, a URL, one of a list), including
 /// those of commands added later: a malformed value exits 2 with a message naming the option, before any request.
+/// So does an empty argument or text option (<c>--commit ""</c> from an unset shell variable).
 /// </summary>
 public sealed class MalformedOptionValueTests : IDisposable
 {
     private static readonly string[] MalformedValues = ["abc", "1.5", "99999999999"];
 
     // Options a command's own validator asks for, so that the only error left is the malformed value.
-    private static readonly Dictionary<string, string[]> RequiredOptions = new(StringComparer.Ordinal)
+    // (For watch: one of --commit and --branch; the other one when the option tried is one of them.)
+    private static readonly Dictionary<string, string[][]> RequiredOptions = new(StringComparer.Ordinal)
     {
-        ["watch"] = ["--commit", "c"],
+        ["watch"] = [["--commit", "c"], ["--branch", "b"]],
     };
 
     private readonly InProcessCli _cli = new();
@@ -35,12 +37,56 @@ public sealed class MalformedOptionValueTests : IDisposable
             foreach (var option in command.Options.Where(o => !o.Recursive || command == root).Where(IsTyped))
             {
                 // A valid command line around the option: a value for each argument and required option; global options are tried on repos.
-                var commandLine = command == root ? "repos" : string.Join(' ', [path.Trim(), .. command.Arguments.Select(_ => "x"), .. command.Options.Where(o => o.Required && o != option).SelectMany(o => new[] { o.Name, "x" }), .. RequiredOptions.GetValueOrDefault(path.Trim(), [])]);
+                var commandLine = command == root ? "repos" : string.Join(' ', [path.Trim(), .. command.Arguments.Select(_ => "x"), .. command.Options.Where(o => o.Required && o != option).SelectMany(o => new[] { o.Name, "x" }), .. Required(path.Trim(), option.Name)]);
                 data.Add(commandLine, option.Name);
             }
         }
 
         return data;
+    }
+
+    public static TheoryData<string[], string> EmptyTextValues()
+    {
+        var data = new TheoryData<string[], string>();
+        var root = CliApplication.CreateRootCommand(new CliEnvironment
+        {
+            StandardOutput = Stream.Null, Out = TextWriter.Null, Error = TextWriter.Null, GetEnvironmentVariable = _ => null,
+        });
+        foreach (var (command, path) in Commands(root, string.Empty).Where(c => c.Command.Action is not null && c.Command != root))
+        {
+            var words = path.Trim().Split(' ');
+            string[] Around(string tried) => [.. command.Options.Where(o => o.Required && o.Name != tried).SelectMany(o => new[] { o.Name, "x" }), .. Required(path.Trim(), tried)];
+            for (var i = 0; i < command.Arguments.Count; i++)
+            {
+                if (command.Arguments[i].ValueType == typeof(string))
+                {
+                    data.Add([.. words, .. command.Arguments.Select((_, j) => j == i ? string.Empty : "x"), .. Around(string.Empty)], $"<{command.Arguments[i].Name}>");
+                }
+            }
+
+            foreach (var option in command.Options.Where(o => o.ValueType == typeof(string)))
+            {
+                data.Add([.. words, .. command.Arguments.Select(_ => "x"), .. Around(option.Name), option.Name, " "], option.Name);
+            }
+        }
+
+        foreach (var option in root.Options.Where(o => o.ValueType == typeof(string)))
+        {
+            data.Add(["repos", option.Name, string.Empty], option.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EmptyTextValues))]
+    public async Task An_empty_argument_or_text_option_exits_2_naming_it(string[] args, string name)
+    {
+        var result = await _cli.RunAsync(args);
+
+        Assert.True(result.ExitCode == 2, $"{string.Join(' ', args)}: {result}");
+        Assert.Contains($"{name} must not be empty.", Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stdout);
     }
 
     [Fact]
@@ -67,6 +113,9 @@ public sealed class MalformedOptionValueTests : IDisposable
             Assert.Equal(string.Empty, result.Stdout);
         }
     }
+
+    private static string[] Required(string command, string tried) =>
+        RequiredOptions.GetValueOrDefault(command, []).FirstOrDefault(alternative => alternative[0] != tried) ?? [];
 
     // Options whose value is checked: anything but free text, flags and files (any text names a file).
     private static bool IsTyped(Option option) =>
