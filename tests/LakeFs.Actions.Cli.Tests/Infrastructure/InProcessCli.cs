@@ -18,6 +18,9 @@ public sealed class InProcessCli : IDisposable
     /// <summary>Home directory the CLI looks for <c>.lakectl.yaml</c> in; an empty temporary one by default.</summary>
     public string? HomeDirectory { get; set; }
 
+    /// <summary>What the CLI reads from standard input (<c>--file -</c>); empty by default.</summary>
+    public string Input { get; set; } = string.Empty;
+
     /// <summary>Pretend standard output is a terminal.</summary>
     public bool OutputIsTerminal { get; set; }
 
@@ -40,6 +43,7 @@ public sealed class InProcessCli : IDisposable
         var environment = new CliEnvironment
         {
             StandardOutput = stdout,
+            Input = new StringReader(Input),
             Out = stdoutText,
             Error = stderr,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
