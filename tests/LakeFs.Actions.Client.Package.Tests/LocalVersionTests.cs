@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace LakeFs.Actions.Client.Package.Tests;
@@ -75,18 +74,9 @@ public sealed partial class LocalVersionTests : IDisposable
 
     private async Task<string> GitAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _repository, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start git.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)} failed: {await stderr}");
-        return (await stdout).Trim();
+        var result = await DotNetCli.RunProgramAsync("git", _repository, new Dictionary<string, string?>(), TimeSpan.FromMinutes(1), arguments);
+        Assert.True(result.ExitCode == 0, $"git {string.Join(' ', arguments)} failed: {result.Output}");
+        return result.Output.Trim();
     }
 
     [GeneratedRegex(@"^1\.2\.3-dev\.1\.g[0-9a-f]{10}\.w[0-9a-f]{10}$")]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace LakeFs.Actions.Client.Package.Tests;
@@ -43,60 +41,30 @@ public sealed partial class ReadmeRecipeTests(PackedPackages packages)
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunBashAsync(string script, string workingDirectory, string home, string globalPackages)
+    private static Task<DotNetResult> RunBashAsync(string script, string workingDirectory, string home, string globalPackages)
     {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-e", "-u", "-o", "pipefail", "-c", script })
+        // A user's shell: no CI, no lakectl settings, a home of its own (NuGet's package cache kept).
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        // A user's shell: no build variables of the test host, no CI, a home of its own (NuGet's package cache kept).
-        foreach (var variable in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTEST_HOST_DEBUG", "CI" })
-        {
-            start.Environment.Remove(variable);
-        }
-
+            ["CI"] = null,
+            ["HOME"] = home,
+            ["USERPROFILE"] = home,
+            ["NUGET_PACKAGES"] = globalPackages,
+            ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+            ["NO_COLOR"] = "1",
+        };
         foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith("LAKECTL_", StringComparison.Ordinal)))
         {
-            start.Environment.Remove(name);
+            environment[name] = null;
         }
 
-        start.Environment["HOME"] = home;
-        start.Environment["USERPROFILE"] = home;
-        start.Environment["NUGET_PACKAGES"] = globalPackages;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["NO_COLOR"] = "1";
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && Path.GetDirectoryName(host) is { } root)
         {
-            start.Environment["DOTNET_ROOT"] = root;
-            start.Environment["PATH"] = root + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+            environment["DOTNET_ROOT"] = root;
+            environment["PATH"] = root + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash.");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var guard = new CancellationTokenSource(HangGuard);
-        try
-        {
-            await process.WaitForExitAsync(guard.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the README recipe did not finish within {HangGuard}:\n{output}");
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
+        return DotNetCli.RunProgramAsync("bash", workingDirectory, environment, HangGuard, "-e", "-u", "-o", "pipefail", "-c", script);
     }
 
     // The recipe's -dev versions were extracted into NuGet's global packages folder: remove them.
