@@ -48,12 +48,21 @@ internal static class CliApplication
     /// <param name="environment">Standard streams, environment, home directory and clock.</param>
     /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
     /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
-    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken) =>
+        RunAsync(CreateRootCommand(environment), args, environment, cancellationToken);
+
+    /// <summary>Parses <paramref name="args"/> against <paramref name="root"/> and runs the command: what every command gets.</summary>
+    /// <param name="root">The command tree.</param>
+    /// <param name="args">The command line.</param>
+    /// <param name="environment">Standard streams, environment, home directory and clock.</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
+    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    internal static async Task<int> RunAsync(RootCommand root, string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ParseResult parseResult;
         try
         {
-            parseResult = CreateRootCommand(environment).Parse(args);
+            parseResult = root.Parse(args);
             if (parseResult.Action is ParseErrorAction)
             {
                 return await ReportUsageErrorsAsync(environment, parseResult.Errors.Select(NamingTheOption));
