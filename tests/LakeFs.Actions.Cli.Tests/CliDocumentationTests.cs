@@ -64,29 +64,8 @@ public sealed partial class CliDocumentationTests : IDisposable
 
     private async Task<CliResult> Help(string[] command) => await _cli.RunAsync([.. command, "--help"]);
 
-    private static List<string> LeafCommands()
-    {
-        var root = CliApplication.CreateRootCommand(new CliEnvironment
-        {
-            StandardOutput = Stream.Null, Out = TextWriter.Null, Error = TextWriter.Null, GetEnvironmentVariable = _ => null,
-        });
-        var leaves = new List<string>();
-        void Walk(System.CommandLine.Command command, string path)
-        {
-            if (command.Action is not null && path.Length > 0)
-            {
-                leaves.Add(path);
-            }
-
-            foreach (var sub in command.Subcommands)
-            {
-                Walk(sub, (path + " " + sub.Name).Trim());
-            }
-        }
-
-        Walk(root, string.Empty);
-        return leaves;
-    }
+    private static List<string> LeafCommands() =>
+        [.. CommandTree.Walk(CommandTree.Root()).Where(c => c.Command.Action is not null && c.Path.Length > 0).Select(c => c.Path)];
 
     private static List<string> UsageLines(string readme)
     {

@@ -28,11 +28,8 @@ public sealed class MalformedOptionValueTests : IDisposable
     public static TheoryData<string, string> TypedOptions()
     {
         var data = new TheoryData<string, string>();
-        var root = CliApplication.CreateRootCommand(new CliEnvironment
-        {
-            StandardOutput = Stream.Null, Out = TextWriter.Null, Error = TextWriter.Null, GetEnvironmentVariable = _ => null,
-        });
-        foreach (var (command, path) in Commands(root, string.Empty))
+        var root = CommandTree.Root();
+        foreach (var (command, path) in CommandTree.Walk(root))
         {
             foreach (var option in command.Options.Where(o => !o.Recursive || command == root).Where(IsTyped))
             {
@@ -48,11 +45,8 @@ public sealed class MalformedOptionValueTests : IDisposable
     public static TheoryData<string[], string> EmptyTextValues()
     {
         var data = new TheoryData<string[], string>();
-        var root = CliApplication.CreateRootCommand(new CliEnvironment
-        {
-            StandardOutput = Stream.Null, Out = TextWriter.Null, Error = TextWriter.Null, GetEnvironmentVariable = _ => null,
-        });
-        foreach (var (command, path) in Commands(root, string.Empty).Where(c => c.Command.Action is not null && c.Command != root))
+        var root = CommandTree.Root();
+        foreach (var (command, path) in CommandTree.Walk(root).Where(c => c.Command.Action is not null && c.Command != root))
         {
             var words = path.Trim().Split(' ');
             string[] Around(string tried) => [.. command.Options.Where(o => o.Required && o.Name != tried).SelectMany(o => new[] { o.Name, "x" }), .. Required(path.Trim(), tried)];
@@ -122,7 +116,4 @@ public sealed class MalformedOptionValueTests : IDisposable
         option is not (HelpOption or VersionOption)
         && option.ValueType != typeof(bool) && option.ValueType != typeof(FileInfo)
         && (option.ValueType != typeof(string) || option.CompletionSources.Count > 0 && option.GetCompletions(CompletionContext.Empty).Any());
-
-    private static IEnumerable<(Command Command, string Path)> Commands(Command command, string path) =>
-        command.Subcommands.SelectMany(sub => Commands(sub, $"{path} {sub.Name}")).Prepend((command, path));
 }
