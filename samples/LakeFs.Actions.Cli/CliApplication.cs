@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using LakeFs.Actions.Cli.Commands;
 using LakeFs.Actions.Client;
 
@@ -16,7 +17,9 @@ internal static class CliApplication
         Connection: --endpoint, --access-key-id and --secret-access-key; else the environment
         variables {LakectlConfiguration.EndpointVariable}, {LakectlConfiguration.AccessKeyIdVariable} and
         {LakectlConfiguration.SecretAccessKeyVariable}; else ~/.lakectl.yaml (or the file named by {LakectlConfiguration.ConfigFileVariable}).
-        With none of them, an embedded demo server with the repository demo-repo is started.
+        With none of them, an embedded demo server with the repository demo-repo is started, except
+        when the CI variable is set: then configure a server, or ask for the demo server with --demo.
+        'lakefs-runs demo' keeps a demo server running for other shells.
 
         {ExitCodes.HelpText}
         """;
@@ -37,6 +40,9 @@ internal static class CliApplication
         root.Add(BranchProtectCommand.Create(globals, environment));
         root.Add(RefsCommand.Create(globals, environment));
         root.Add(ActionsCommand.Create(globals, environment));
+        root.Add(DemoCommand.Create(globals, environment));
+        globals.RefuseUnsupportedOutput(root);
+        EmptyValueRefusal.AddTo(root);
         return root;
     }
 
@@ -45,18 +51,30 @@ internal static class CliApplication
     /// <param name="environment">Standard streams, environment, home directory and clock.</param>
     /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
     /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
-    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
-    {
-        var parseResult = CreateRootCommand(environment).Parse(args);
-        if (parseResult.Action is ParseErrorAction)
-        {
-            foreach (var error in parseResult.Errors)
-            {
-                await environment.Error.WriteLineAsync($"lakefs-runs: {error.Message}");
-            }
+    public static Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken) =>
+        RunAsync(CreateRootCommand(environment), args, environment, cancellationToken);
 
-            await environment.Error.WriteLineAsync("Run 'lakefs-runs --help' for usage.");
-            return ExitCodes.Usage;
+    /// <summary>Parses <paramref name="args"/> against <paramref name="root"/> and runs the command: what every command gets.</summary>
+    /// <param name="root">The command tree.</param>
+    /// <param name="args">The command line.</param>
+    /// <param name="environment">Standard streams, environment, home directory and clock.</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
+    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    internal static async Task<int> RunAsync(RootCommand root, string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        ParseResult parseResult;
+        try
+        {
+            parseResult = root.Parse(args);
+            if (parseResult.Action is ParseErrorAction)
+            {
+                return await ReportUsageErrorsAsync(environment, parseResult.Errors.Select(NamingTheOption));
+            }
+        }
+        catch (InvalidOperationException error)
+        {
+            // A validator that read a value which did not convert: System.CommandLine's message names the option and the value.
+            return await ReportUsageErrorsAsync(environment, [error.Message]);
         }
 
         var configuration = new InvocationConfiguration
@@ -66,8 +84,46 @@ internal static class CliApplication
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
-        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+        int exitCode;
+        try
+        {
+            exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            // A command's own code failed outside ClientCommand: still one line and an exit code, never a stack trace.
+            exitCode = await ErrorReporter.ReportAsync(error, environment.Error, cancellationToken);
+        }
+
         await environment.Out.FlushAsync(CancellationToken.None);
         return exitCode;
+    }
+
+    // System.CommandLine's own messages for a value it refuses (not one of a list, say) do not always name the option.
+    private static string NamingTheOption(ParseError error)
+    {
+        var option = error.SymbolResult switch
+        {
+            OptionResult result => result.Option,
+            ArgumentResult { Parent: OptionResult result } => result.Option,
+            _ => null,
+        };
+        return option is null || error.Message.Contains(option.Name, StringComparison.Ordinal)
+            ? error.Message
+            : $"{option.Name}: {error.Message}";
+    }
+
+    // One line per error (usually one), each naming what was wrong; the pointer to the help ends the last one.
+    private static async Task<int> ReportUsageErrorsAsync(CliEnvironment environment, IEnumerable<string> errors)
+    {
+        var lines = errors.Select(ErrorReporter.OneLine).Distinct(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var hint = i < lines.Count - 1 ? string.Empty
+                : (lines[i].EndsWith('.') ? string.Empty : ".") + " Run 'lakefs-runs --help' for usage.";
+            await environment.Error.WriteLineAsync($"lakefs-runs: {lines[i]}{hint}");
+        }
+
+        return ExitCodes.Usage;
     }
 }

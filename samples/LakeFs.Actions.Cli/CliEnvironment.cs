@@ -15,6 +15,9 @@ internal sealed class CliEnvironment
     /// <summary>Standard output as text (UTF-8), buffered: flushed before anything is written to <see cref="StandardOutput"/>, after each watched run and when the command ends.</summary>
     public required TextWriter Out { get; init; }
 
+    /// <summary>Standard input: <c>--file -</c> reads a document from it; <c>demo</c> runs until it closes. Empty by default.</summary>
+    public TextReader Input { get; init; } = TextReader.Null;
+
     /// <summary>Standard error: notices and error messages.</summary>
     public required TextWriter Error { get; init; }
 
@@ -52,6 +55,7 @@ internal sealed class CliEnvironment
         return new CliEnvironment
         {
             StandardOutput = stdout,
+            Input = Console.In,
             Out = new StreamWriter(stdout, utf8, bufferSize: 64 * 1024, leaveOpen: true),
             Error = new StreamWriter(Console.OpenStandardError(), utf8, bufferSize: 1024, leaveOpen: true) { AutoFlush = true },
             GetEnvironmentVariable = Environment.GetEnvironmentVariable,

@@ -55,29 +55,50 @@ internal static class ConnectionResolver
         return options;
     }
 
-    /// <summary>Connects to the configured server, or starts the embedded demo server when none is configured.</summary>
+    /// <summary>
+    /// Connects to the configured server; starts the embedded demo server when <c>--demo</c> is given, or when no
+    /// server is configured and this is not a CI run (the <c>CI</c> variable is not set): a CI job never talks to
+    /// the demo server by mistake.
+    /// </summary>
     /// <param name="flags">The global options given.</param>
     /// <param name="environment">Where to read the configuration and write the demo notice.</param>
     /// <param name="cancellationToken">Cancels starting the demo server.</param>
     /// <returns>The connection; dispose it.</returns>
-    /// <exception cref="UsageException">The configuration is invalid or incomplete.</exception>
+    /// <exception cref="UsageException">The configuration is invalid, incomplete, or missing in CI.</exception>
     public static async Task<LakeFsConnection> ConnectAsync(GlobalSettings flags, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var options = Resolve(flags, environment);
+        LakeFsClientOptions? options;
+        string notice;
+        if (flags.Demo)
+        {
+            if (flags.Endpoint is not null || flags.AccessKeyId is not null || flags.SecretAccessKey is not null)
+            {
+                throw new UsageException("--demo uses the embedded demo server: do not combine it with --endpoint, --access-key-id or --secret-access-key.");
+            }
+
+            options = null;
+            notice = "--demo given";
+        }
+        else
+        {
+            options = Resolve(flags, environment);
+            if (options is null && IsContinuousIntegration(environment))
+            {
+                throw new UsageException(
+                    $"no lakeFS server configured (--endpoint, {LakectlConfiguration.EndpointVariable} or ~/.lakectl.yaml), and CI is set: " +
+                    "configure the server, or pass --demo to use the embedded demo server.");
+            }
+
+            notice = $"no lakeFS server configured (--endpoint, {LakectlConfiguration.EndpointVariable} or ~/.lakectl.yaml)";
+        }
+
         LakeFsActionsEmulator? demoServer = null;
         if (options is null)
         {
-            demoServer = await LakeFsActionsEmulator.StartDemoAsync(new LakeFsEmulatorOptions { TimeProvider = new DemoClock(environment.TimeProvider) }, cancellationToken);
+            demoServer = await DemoServer.StartAsync(environment, cancellationToken);
             await environment.Error.WriteLineAsync(
-                $"lakefs-runs: no lakeFS server configured (--endpoint, {LakectlConfiguration.EndpointVariable} or ~/.lakectl.yaml); " +
-                $"using the embedded demo server at {demoServer.Endpoint} with repository '{LakeFsActionsEmulator.DemoRepository}'.");
-            options = new LakeFsClientOptions
-            {
-                Endpoint = demoServer.Endpoint,
-                AccessKeyId = demoServer.AccessKeyId,
-                SecretAccessKey = demoServer.SecretAccessKey,
-                Retry = { MaxRetries = flags.MaxRetries },
-            };
+                $"lakefs-runs: {notice}; using the embedded demo server at {demoServer.Endpoint} with repository '{LakeFsActionsEmulator.DemoRepository}'.");
+            options = DemoServer.OptionsFor(demoServer, flags.MaxRetries);
         }
 
         try
@@ -94,4 +115,12 @@ internal static class ConnectionResolver
             throw;
         }
     }
+
+    /// <summary>True when the <c>CI</c> variable is set (as GitHub Actions, GitLab, Azure Pipelines and others do), and not to <c>false</c> or <c>0</c>.</summary>
+    /// <param name="environment">The environment.</param>
+    /// <returns>Whether this is a CI run.</returns>
+    public static bool IsContinuousIntegration(CliEnvironment environment) =>
+        environment.GetEnvironmentVariable("CI") is { } value
+        && !value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase)
+        && value.Trim() != "0";
 }

@@ -35,14 +35,15 @@ internal static class ExitCodes
         Exit codes:
           0    success
           1    with --exit-status: a run or hook failed
-          2    usage error (bad arguments or configuration, --branch with --commit,
-               an ambiguous commit abbreviation)
+          2    usage error (a malformed option value, an --output the command cannot
+               write, --branch with --commit, an ambiguous commit abbreviation), a broken
+               configuration, or no server configured in CI without --demo
           3    not found (HTTP 404: repository, run or hook run; HTTP 410: a hook's log is gone)
           4    authentication or permission error (HTTP 401/403)
           5    any other API or network error, after retries (also a dump/restore task
                that ended with an error)
-          6    conflict (HTTP 409: the repository exists; HTTP 412: the branch
-               protection rules changed meanwhile)
+          6    conflict (HTTP 409: the repository exists, see repo create --exist-ok;
+               HTTP 412: the branch protection rules changed meanwhile)
           124  watch timed out (--timeout); a dump/restore task stalled or timed out
           130  interrupted (Ctrl+C)
         """;

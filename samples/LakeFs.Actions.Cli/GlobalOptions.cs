@@ -40,20 +40,22 @@ internal sealed class GlobalOptions
 
     public Option<string> Output { get; } = new Option<string>("--output", "-o")
     {
-        Description = "Output format: table (aligned, coloured on a terminal), json (one object per line; view: one object) or markdown (a job summary: runs table, failed hooks with the tail of their logs; for $GITHUB_STEP_SUMMARY).",
+        Description = "Output format: table (aligned, coloured on a terminal), json (one object per line, none for an empty result; view: one object) or markdown (a job summary for $GITHUB_STEP_SUMMARY: list, view and watch show the runs and the tail of failed hooks' logs; explain and actions write theirs; other commands refuse it).",
         HelpName = "table|json|markdown",
         Recursive = true,
         DefaultValueFactory = _ => "table",
     }.AcceptOnlyFromAmong("table", "json", "markdown");
 
-    public Option<int> MaxRetries { get; } = new("--max-retries")
+    public Option<int> MaxRetries { get; } = MaxRetriesOption();
+
+    public Option<bool> Demo { get; } = new("--demo")
     {
-        Description = "Retries of a throttled (420/429/503) or transiently failed request before giving up.",
-        HelpName = "n",
+        Description = "Use the embedded demo server (repositories demo-repo and analytics), even where a server is configured or CI is set.",
         Recursive = true,
-        DefaultValueFactory = _ => 4,
-        Validators = { result => { if (result.GetValueOrDefault<int>() < 0) result.AddError("--max-retries must be 0 or more."); } },
     };
+
+    // The formats each command writes; a command not listed here writes table and json.
+    private readonly Dictionary<Command, OutputFormat[]> _formats = [];
 
     public void AddTo(Command root)
     {
@@ -62,6 +64,39 @@ internal sealed class GlobalOptions
         root.Add(SecretAccessKey);
         root.Add(Output);
         root.Add(MaxRetries);
+        root.Add(Demo);
+    }
+
+    /// <summary>Declares the output formats <paramref name="command"/> writes; any other <c>--output</c> is refused (exit 2).</summary>
+    /// <param name="command">A command with an action.</param>
+    /// <param name="formats">The formats it writes.</param>
+    /// <returns><paramref name="command"/>.</returns>
+    public Command Writes(Command command, params OutputFormat[] formats)
+    {
+        _formats[command] = formats;
+        return command;
+    }
+
+    /// <summary>
+    /// Makes every command under <paramref name="root"/> that runs something refuse an <c>--output</c> it cannot write:
+    /// the formats declared with <see cref="Writes"/>, else table and json. Call once the tree is complete.
+    /// </summary>
+    /// <param name="root">The root command.</param>
+    public void RefuseUnsupportedOutput(Command root)
+    {
+        foreach (var (command, path) in Descendants(root, "lakefs-runs").Where(c => c.Command.Action is not null))
+        {
+            var formats = _formats.GetValueOrDefault(command, [OutputFormat.Table, OutputFormat.Json]);
+            command.Validators.Add(result =>
+            {
+                // The raw token: reading the value would throw when --output itself is invalid (an error reported already).
+                if (result.GetResult(Output) is { Tokens: [{ Value: var text }] } && FormatOf(text) is { } format && !formats.Contains(format))
+                {
+                    var supported = string.Join(" or ", formats.Select(f => f.ToString().ToLowerInvariant()));
+                    result.AddError($"'{path}' cannot write --output {text}: use {supported}.");
+                }
+            });
+        }
     }
 
     public GlobalSettings Read(ParseResult parseResult) => new()
@@ -69,14 +104,28 @@ internal sealed class GlobalOptions
         Endpoint = parseResult.GetValue(Endpoint),
         AccessKeyId = NullIfEmpty(parseResult.GetValue(AccessKeyId)),
         SecretAccessKey = NullIfEmpty(parseResult.GetValue(SecretAccessKey)),
-        Output = parseResult.GetValue(Output) switch
-        {
-            "json" => OutputFormat.Json,
-            "markdown" => OutputFormat.Markdown,
-            _ => OutputFormat.Table,
-        },
+        Output = FormatOf(parseResult.GetValue(Output)) ?? OutputFormat.Table,
         MaxRetries = parseResult.GetValue(MaxRetries),
+        Demo = parseResult.GetValue(Demo),
     };
+
+    private static OutputFormat? FormatOf(string? text) => text switch
+    {
+        "table" => OutputFormat.Table,
+        "json" => OutputFormat.Json,
+        "markdown" => OutputFormat.Markdown,
+        _ => null,
+    };
+
+    private static IEnumerable<(Command Command, string Path)> Descendants(Command command, string path) =>
+        command.Subcommands.SelectMany(sub => Descendants(sub, $"{path} {sub.Name}")).Prepend((command, path));
+
+    private static Option<int> MaxRetriesOption()
+    {
+        var option = Commands.IntegerOption.Create("--max-retries", "Retries of a throttled (420/429/503) or transiently failed request before giving up.", 4, minimum: 0);
+        option.Recursive = true;
+        return option;
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

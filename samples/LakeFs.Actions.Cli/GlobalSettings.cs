@@ -20,7 +20,10 @@ internal sealed record GlobalSettings
     /// <summary><c>--max-retries</c>: retries of a throttled or failed request.</summary>
     public int MaxRetries { get; init; } = 4;
 
+    /// <summary><c>--demo</c>: use the embedded demo server.</summary>
+    public bool Demo { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"Endpoint={Endpoint?.ToString() ?? "(not set)"}, AccessKeyId={AccessKeyId ?? "(not set)"}, SecretAccessKey={(SecretAccessKey is null ? "(not set)" : "***")}, Output={Output}, MaxRetries={MaxRetries}";
+        $"Endpoint={Endpoint?.ToString() ?? "(not set)"}, AccessKeyId={AccessKeyId ?? "(not set)"}, SecretAccessKey={(SecretAccessKey is null ? "(not set)" : "***")}, Output={Output}, MaxRetries={MaxRetries}, Demo={Demo}";
 }

@@ -36,7 +36,7 @@ public sealed class LogsCommandTests : IDisposable
         var runId = lakeFs.AddRun("repo", "main", "c0ffee", "post-commit",
             [EmulatedHook.Completed("a", "first", "first\n"), new EmulatedHook("a", "big", HookStatus.Failed, EmulatedHookOutput.FromBytes(content))]);
 
-        var result = await _cli.RunAsync(InProcessCli.Against(lakeFs, "logs", "repo", runId, "0000_0001", "--output", "json"));
+        var result = await _cli.RunAsync(InProcessCli.Against(lakeFs, "logs", "repo", runId, "0000_0001"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(content, result.StdoutBytes);

@@ -4,7 +4,7 @@ using System.Text;
 namespace LakeFs.Actions.Client.Benchmarks;
 
 /// <summary>
-/// Builds the README's performance table from a committed run in <c>results/</c>: per-iteration times from
+/// Builds the performance table of docs/performance.md from a committed run in <c>results/</c>: per-iteration times from
 /// BenchmarkDotNet's <c>*-measurements.csv</c> (median and interquartile range of each row), allocations from the
 /// GitHub summaries, the memory figures of <see cref="MemoryFlatnessMeasurement"/>. A target counts as met only when
 /// it holds beyond the spread: the ratio of the row's third quartile to the baseline's first quartile is within it.
@@ -100,7 +100,7 @@ internal static class PerformanceTable
 
         if (GetRunInterleaved.Load(resultsDirectory) is { } interleaved)
         {
-            table.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Rows 4i and 4m: {interleaved.Header} Details: [`results/{GetRunInterleaved.FileName}`](tests/LakeFs.Actions.Client.Benchmarks/results/{GetRunInterleaved.FileName}).");
+            table.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Rows 4i and 4m: {interleaved.Header} Details: [`results/{GetRunInterleaved.FileName}`](../tests/LakeFs.Actions.Client.Benchmarks/results/{GetRunInterleaved.FileName}).");
         }
 
         return table.ToString();

@@ -5,7 +5,7 @@ using LakeFs.Actions.Client.Benchmarks;
 // dotnet run -c Release --project tests/LakeFs.Actions.Client.Benchmarks                (every case, full statistics)
 // dotnet run -c Release --project tests/LakeFs.Actions.Client.Benchmarks -- --memory    (case 7: live heap at 10k / 100k / 1M runs)
 // dotnet run -c Release --project tests/LakeFs.Actions.Client.Benchmarks -- --getrun-interleaved [--rounds 2000]  (case 4 interleaved -> results/getrun-interleaved.md)
-// dotnet run -c Release --project tests/LakeFs.Actions.Client.Benchmarks -- --table     (README table from results/)
+// dotnet run -c Release --project tests/LakeFs.Actions.Client.Benchmarks -- --table     (docs/performance.md table from results/)
 // Any other argument goes to BenchmarkDotNet, e.g. --filter *Prefetch*; without --filter every benchmark runs.
 // A BenchmarkDotNet run copies its summaries and per-iteration measurements into results/ (the committed run).
 var repository = RepositoryRoot();
@@ -29,7 +29,7 @@ if (args.Contains(PerformanceTable.Switch, StringComparer.OrdinalIgnoreCase))
 {
     var table = PerformanceTable.Build(results);
     Console.Write(table);
-    PerformanceTable.UpdateReadme(Path.Combine(repository, "README.md"), table);
+    PerformanceTable.UpdateReadme(Path.Combine(repository, "docs", "performance.md"), table);
     return 0;
 }
 

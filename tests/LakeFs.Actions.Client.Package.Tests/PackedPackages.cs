@@ -27,7 +27,7 @@ public sealed class PackedPackages : IAsyncLifetime
 
     public string Feed => Path.Combine(WorkDirectory, "feed");
 
-    public string RepositoryRoot { get; } = FindRepositoryRoot();
+    public string RepositoryRoot { get; } = RepositoryLocation.Root;
 
     public string PackageFile(string id, string extension = "nupkg") => Path.Combine(Feed, $"{id}.{Version}.{extension}");
 
@@ -107,19 +107,6 @@ public sealed class PackedPackages : IAsyncLifetime
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LakeFs.Actions.Client.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No LakeFs.Actions.Client.sln above {AppContext.BaseDirectory}.");
     }
 }
 

@@ -120,7 +120,7 @@ internal static class ActionsCommand
                 return await ErrorReporter.ReportAsync(error, environment.Error, cancellationToken);
             }
         });
-        return command;
+        return globals.Writes(command, OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
     }
 
     private static Command CreatePlan(GlobalOptions globals, CliEnvironment environment)
@@ -194,7 +194,7 @@ internal static class ActionsCommand
                 return await ErrorReporter.ReportAsync(error, environment.Error, cancellationToken);
             }
         });
-        return command;
+        return globals.Writes(command, OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
     }
 
     private static (IReadOnlyList<ActionDiagnostic> Diagnostics, int Files) ValidateLocal(CliEnvironment environment, string[] given, ActionValidationOptions options)

@@ -28,7 +28,7 @@ internal static class ExplainCommand
             var request = new ExplainRequest(parseResult.GetRequiredValue(repository), parseResult.GetRequiredValue(text), settings.Output);
             return ClientCommand.RunAsync(environment, settings, (client, token) => ExecuteAsync(client, environment, request, token), cancellationToken);
         });
-        return command;
+        return globals.Writes(command, OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
     }
 
     private static async Task<int> ExecuteAsync(ILakeFsActionsClient client, CliEnvironment environment, ExplainRequest request, CancellationToken cancellationToken)

@@ -23,7 +23,9 @@ internal static class GcCommand
                 var rules = await client.GetGCRulesAsync(id, token);
                 if (rules is null)
                 {
-                    await RepoCommand.WriteMessageAsync(environment, settings.Output, new { rules = (object?)null }, $"Repository '{id}' has no garbage collection rules.", token);
+                    // JSON: nothing, like an empty listing; the sentence goes to standard error so that a script still sees why.
+                    var text = $"Repository '{id}' has no garbage collection rules.";
+                    await (settings.Output == OutputFormat.Json ? environment.Error.WriteLineAsync("lakefs-runs: " + text) : environment.Out.WriteLineAsync(text));
                     return ExitCodes.Success;
                 }
 
@@ -33,7 +35,7 @@ internal static class GcCommand
         });
 
         var setRepository = new Argument<string>("repository") { Description = "Repository id." };
-        var file = new Option<FileInfo>("--file", "-f") { Description = "JSON file: {\"default_retention_days\": N, \"branches\": [{\"branch_id\": \"main\", \"retention_days\": N}]} ('-' reads standard input).", Required = true };
+        var file = new Option<FileInfo>("--file", "-f") { Description = "JSON file: {\"default_retention_days\": N, \"branches\": [{\"branch_id\": \"main\", \"retention_days\": N}]} ('-' reads standard input).", Required = true, HelpName = "file|-" };
         var set = new Command("set", "Replace the rules with those of a JSON file.") { setRepository, file };
         set.SetAction((parseResult, cancellationToken) =>
         {
@@ -42,7 +44,7 @@ internal static class GcCommand
             var path = parseResult.GetRequiredValue(file);
             return ClientCommand.RunAsync(environment, settings, async (ILakeFsRepositoriesClient client, CancellationToken token) =>
             {
-                var rules = ReadJsonFile<GarbageCollectionRules>(path);
+                var rules = ReadJsonFile<GarbageCollectionRules>(path, environment);
                 await client.SetGCRulesAsync(id, rules, token);
                 await RepoCommand.WriteMessageAsync(environment, settings.Output, new { repository = id, set = true }, $"Garbage collection rules of '{id}' set.", token);
                 return ExitCodes.Success;
@@ -69,17 +71,24 @@ internal static class GcCommand
         return command;
     }
 
-    /// <summary>Reads a JSON file into a model with the client's settings; a missing or malformed file is a usage error.</summary>
-    internal static T ReadJsonFile<T>(FileInfo file)
+    /// <summary>Reads a JSON file (or standard input for <c>-</c>) into a model with the client's settings; a missing, empty or malformed document is a usage error.</summary>
+    internal static T ReadJsonFile<T>(FileInfo file, CliEnvironment environment)
     {
+        var fromInput = file.ToString() == "-";
+        var source = fromInput ? "standard input" : $"'{file.FullName}'";
         string text;
         try
         {
-            text = file.Name == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file.FullName);
+            text = fromInput ? environment.Input.ReadToEnd() : File.ReadAllText(file.FullName);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot read {file.Name}: {error.Message}", error);
+            throw new UsageException($"cannot read {source}: {error.Message}", error);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new UsageException($"{source} is empty: expected a {typeof(T).Name} JSON document.");
         }
 
         try
@@ -88,7 +97,7 @@ internal static class GcCommand
         }
         catch (JsonException error)
         {
-            throw new UsageException($"{file.Name} is not a valid {typeof(T).Name} document: {error.Message}", error);
+            throw new UsageException($"{source} is not a valid {typeof(T).Name} JSON document: {error.Message}", error);
         }
     }
 }

@@ -23,13 +23,7 @@ internal static class ListCommand
             Description = "Only runs started at or after this time: ISO-8601 (2025-06-01T12:00:00Z, UTC unless an offset is given) or a duration back from now (2h, 30m, 1d).",
             HelpName = "time|duration",
         };
-        var limit = new Option<int>("--limit", "-L")
-        {
-            Description = $"Show at most this many runs; 0 shows all. Default {DefaultLimit}.",
-            HelpName = "n",
-            DefaultValueFactory = _ => DefaultLimit,
-            Validators = { result => { if (result.GetValueOrDefault<int>() < 0) result.AddError("--limit must be 0 or more."); } },
-        };
+        var limit = IntegerOption.Create("--limit", $"Show at most this many runs; 0 shows all. Default {DefaultLimit}.", DefaultLimit, minimum: 0, "-L");
 
         var command = new Command("list", "List the action runs of a repository, newest first.")
         {
@@ -62,7 +56,7 @@ internal static class ListCommand
                 return ExecuteAsync(client, environment, settings.Output, repositoryId, query, max, token);
             }, cancellationToken);
         });
-        return command;
+        return globals.Writes(command, OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
     }
 
     private static DateTimeOffset ParseSince(string text, DateTimeOffset now) =>

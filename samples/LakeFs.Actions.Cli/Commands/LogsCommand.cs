@@ -12,7 +12,7 @@ internal static class LogsCommand
         var repository = new Argument<string>("repository") { Description = "Repository id." };
         var runId = new Argument<string>("run-id") { Description = "Run id (from list)." };
         var hookRunId = new Argument<string>("hook-run-id") { Description = "Hook run id (from view), e.g. 0000_0001." };
-        var command = new Command("logs", "Write the output of one hook run to standard output, byte for byte (--output does not apply).")
+        var command = new Command("logs", "Write the output of one hook run to standard output, byte for byte (--output does not apply: only the default, table, is accepted).")
         {
             repository, runId, hookRunId,
         };
@@ -27,7 +27,7 @@ internal static class LogsCommand
                 parseResult.GetRequiredValue(hookRunId),
                 token), cancellationToken);
         });
-        return command;
+        return globals.Writes(command, OutputFormat.Table);
     }
 
     private static async Task<int> ExecuteAsync(

@@ -33,7 +33,7 @@ internal static class RefsCommand
         });
 
         var restoreRepository = new Argument<string>("repository") { Description = "Repository id (a bare repository)." };
-        var file = new Option<FileInfo>("--file", "-f") { Description = "JSON file with the meta range ids printed by 'refs dump' ('-' reads standard input).", Required = true };
+        var file = new Option<FileInfo>("--file", "-f") { Description = "JSON file with the meta range ids printed by 'refs dump' ('-' reads standard input).", Required = true, HelpName = "file|-" };
         var force = new Option<bool>("--force") { Description = "Restore even into a read-only repository." };
         var restore = new Command("restore", "Restore refs from a dump into a bare repository.") { restoreRepository, file, force, pollInterval, timeout };
         restore.SetAction((parseResult, cancellationToken) =>
@@ -44,7 +44,7 @@ internal static class RefsCommand
             var forced = parseResult.GetValue(force);
             return ClientCommand.RunAsync(environment, settings, async (ILakeFsRepositoriesClient client, CancellationToken token) =>
             {
-                var refs = GcCommand.ReadJsonFile<RefsDump>(path);
+                var refs = GcCommand.ReadJsonFile<RefsDump>(path, environment);
                 using (var display = WaitProgress.Start(environment, $"restoring refs into {id}"))
                 {
                     await client.RestoreAsync(id, refs, forced, WaitOptions(parseResult, pollInterval, timeout, new TaskWaitProgress(display, $"restoring refs into {id}")), token);

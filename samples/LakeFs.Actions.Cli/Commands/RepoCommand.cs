@@ -37,7 +37,16 @@ internal static class RepoCommand
             var target = parseResult.GetRequiredValue(storageNamespace);
             return ClientCommand.RunAsync(environment, settings, async (ILakeFsRepositoriesClient client, CancellationToken token) =>
             {
-                var repository = await client.CreateRepositoryAsync(id, target, options, token);
+                Repository repository;
+                try
+                {
+                    repository = await client.CreateRepositoryAsync(id, target, options, token);
+                }
+                catch (LakeFsApiException error) when (error.StatusCode == 409)
+                {
+                    throw new HintedException("Add --exist-ok to succeed when the repository already exists.", error);
+                }
+
                 await WriteRepositoryAsync(environment, settings.Output, repository, metadata: null, token);
                 return ExitCodes.Success;
             }, cancellationToken);
@@ -65,7 +74,7 @@ internal static class RepoCommand
                 }
 
                 await client.DeleteRepositoryAsync(id, forced, token);
-                await WriteMessageAsync(environment, settings.Output, new { deleted = id }, $"Repository '{id}' deleted.", token);
+                await WriteMessageAsync(environment, settings.Output, new { repository = id, deleted = true }, $"Repository '{id}' deleted.", token);
                 return ExitCodes.Success;
             }, cancellationToken);
         });

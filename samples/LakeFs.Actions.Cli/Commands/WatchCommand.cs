@@ -51,7 +51,7 @@ internal static class WatchCommand
                 settings.Output);
             return ClientCommand.RunAsync(environment, settings, (client, token) => ExecuteAsync(client, environment, request, token), cancellationToken);
         });
-        return command;
+        return globals.Writes(command, OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
     }
 
     private static async Task<int> ExecuteAsync(ILakeFsActionsClient client, CliEnvironment environment, WatchRequest request, CancellationToken cancellationToken)

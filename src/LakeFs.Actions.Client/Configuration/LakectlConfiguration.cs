@@ -25,6 +25,12 @@ public sealed class LakectlConfiguration
     /// <summary>Environment variable with the path of the configuration file.</summary>
     public const string ConfigFileVariable = "LAKECTL_CONFIG_FILE";
 
+    // The settings read from the file; everything else in it (other tools' settings, server.retries, ...) is left alone.
+    private static readonly HashSet<(string Section, string Key)> KnownSettings =
+    [
+        ("server", "endpoint_url"), ("credentials", "access_key_id"), ("credentials", "secret_access_key"),
+    ];
+
     /// <summary>The server URL, with or without <c>/api/v1</c>.</summary>
     public Uri? EndpointUrl { get; init; }
 
@@ -50,11 +56,20 @@ public sealed class LakectlConfiguration
     /// <param name="getEnvironmentVariable">Returns an environment variable's value, or null.</param>
     /// <param name="homeDirectory">The home directory holding <c>.lakectl.yaml</c>; null or empty to skip it.</param>
     /// <returns>What was found; empty when nothing is configured.</returns>
-    /// <exception cref="InvalidOperationException">The file or a variable holds an invalid value; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The file or a variable holds an invalid value, a variable is set but empty, the file is not a YAML mapping,
+    /// or one of its settings is present but empty; the message names it.
+    /// </exception>
     public static LakectlConfiguration Load(Func<string, string?> getEnvironmentVariable, string? homeDirectory)
     {
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
-        string? Env(string name) => getEnvironmentVariable(name) is { Length: > 0 } value ? value.Trim() : null;
+        string? Env(string name) => getEnvironmentVariable(name) switch
+        {
+            null => null,
+            { } value when string.IsNullOrWhiteSpace(value) => throw new InvalidOperationException(
+                $"{name} is set but empty: give it a value, or unset it."),
+            { } value => value.Trim(),
+        };
 
         var explicitFile = Env(ConfigFileVariable);
         var path = explicitFile ?? (string.IsNullOrEmpty(homeDirectory) ? null : Path.Combine(homeDirectory, ".lakectl.yaml"));
@@ -123,24 +138,44 @@ public sealed class LakectlConfiguration
             using var reader = new StreamReader(path);
             var yaml = new YamlStream();
             yaml.Load(reader);
-            if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+            if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
-                return values;
+                return values; // an empty file (or only comments) configures nothing
+            }
+
+            if (yaml.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                throw new InvalidOperationException(
+                    $"The lakectl configuration file '{path}' is not a YAML mapping (expected keys such as server: and credentials:).");
             }
 
             foreach (var (sectionKey, sectionNode) in root.Children)
             {
-                if (sectionKey is not YamlScalarNode { Value: { } section } || sectionNode is not YamlMappingNode mapping)
+                if (sectionKey is not YamlScalarNode { Value: { } section } || !KnownSettings.Any(setting => setting.Section == section))
                 {
-                    continue;
+                    continue; // settings of other lakeFS tools
+                }
+
+                if (sectionNode is not YamlMappingNode mapping)
+                {
+                    throw new InvalidOperationException(
+                        $"{section} in the lakectl configuration file '{path}' is not a mapping (expected e.g. {section}: then indented keys).");
                 }
 
                 foreach (var (key, value) in mapping.Children)
                 {
-                    if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode { Value: { Length: > 0 } text })
+                    if (key is not YamlScalarNode { Value: { } name } || !KnownSettings.Contains((section, name)))
                     {
-                        values[(section, name)] = text.Trim();
+                        continue;
                     }
+
+                    if (value is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
+                    {
+                        throw new InvalidOperationException(
+                            $"{section}.{name} in the lakectl configuration file '{path}' is present but {(value is YamlScalarNode ? "empty" : "not a single value")}: give it a value, or remove it.");
+                    }
+
+                    values[(section, name)] = text.Trim();
                 }
             }
 

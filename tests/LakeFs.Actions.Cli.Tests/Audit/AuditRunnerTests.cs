@@ -1,7 +1,6 @@
 using LakeFs.Actions.Client;
 using LakeFs.Actions.Client.Testing;
 using LakeFs.Actions.Samples.Audit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LakeFs.Actions.Cli.Tests.Audit;
@@ -80,17 +79,40 @@ public sealed class AuditRunnerTests
     }
 
     [Theory]
-    [InlineData("latest", "0")]
-    [InlineData("latest", "many")]
-    [InlineData("tail", "-3")]
-    [InlineData("repository", " ")]
-    public void Rejects_bad_arguments_with_a_message_naming_the_flag(string key, string value)
+    [InlineData("--latest", "0")]
+    [InlineData("--latest", "many")]
+    [InlineData("--tail", "-3")]
+    [InlineData("--tail", "1.5")]
+    [InlineData("--latest", "99999999999")]
+    [InlineData("--repository", " ")]
+    [InlineData("--commit", "")]
+    public void Rejects_bad_arguments_with_a_message_naming_the_flag(string option, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
+        var error = Assert.Throws<FormatException>(() => AuditCommandLine.Parse([option, value]));
 
-        var error = Assert.Throws<ArgumentException>(() => AuditRequest.FromConfiguration(configuration));
+        Assert.Contains(option, error.Message, StringComparison.Ordinal);
+    }
 
-        Assert.Contains($"--{key}", error.Message, StringComparison.Ordinal);
+    [Theory]
+    [InlineData("--frobnicate")]
+    [InlineData("-x")]
+    [InlineData("stray")]
+    [InlineData("--latest")]
+    public void Rejects_unknown_options_stray_arguments_and_missing_values(string arg)
+    {
+        var error = Assert.Throws<FormatException>(() => AuditCommandLine.Parse([arg]));
+
+        Assert.Contains(arg, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_options_as_separate_or_joined_values_and_the_flags()
+    {
+        var commandLine = AuditCommandLine.Parse(["--repository=repo-a", "--commit", "abc123", "--tail=3", "--demo", "--help"]);
+
+        Assert.Equal(new AuditRequest("repo-a", "abc123", 20, 3), commandLine.Request);
+        Assert.True(commandLine.Demo);
+        Assert.True(commandLine.ShowHelp);
     }
 
     [Fact]
@@ -125,19 +147,18 @@ public sealed class AuditRunnerTests
     [Fact]
     public void Html_option_names_the_report_file_and_must_not_be_empty()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("html", "out/report.html")]).Build();
-        var empty = new ConfigurationBuilder().AddInMemoryCollection([new("html", " ")]).Build();
-
-        Assert.Equal("out/report.html", AuditRequest.FromConfiguration(configuration).HtmlPath);
-        Assert.Contains("--html", Assert.Throws<ArgumentException>(() => AuditRequest.FromConfiguration(empty)).Message, StringComparison.Ordinal);
+        Assert.Equal("out/report.html", AuditCommandLine.Parse(["--html", "out/report.html"]).Request.HtmlPath);
+        Assert.Contains("--html", Assert.Throws<FormatException>(() => AuditCommandLine.Parse(["--html", " "])).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Defaults_to_the_demo_repository_and_the_latest_twenty_runs()
     {
-        var request = AuditRequest.FromConfiguration(new ConfigurationBuilder().Build());
+        var commandLine = AuditCommandLine.Parse([]);
 
-        Assert.Equal(new AuditRequest("demo-repo", null, 20, 10), request);
+        Assert.Equal(new AuditRequest("demo-repo", null, 20, 10), commandLine.Request);
+        Assert.False(commandLine.ShowHelp);
+        Assert.False(commandLine.Demo);
     }
 
     internal static ServiceProvider ServicesFor(LakeFsActionsEmulator lakeFs, int? pageSize = null)

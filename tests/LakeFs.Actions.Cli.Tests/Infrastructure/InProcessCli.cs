@@ -20,6 +20,8 @@ public sealed class InProcessCli : IDisposable
 
     /// <summary>The folder relative paths start from; the process's current folder when null.</summary>
     public string? WorkingDirectory { get; set; }
+    /// <summary>What the CLI reads from standard input (<c>--file -</c>); empty by default.</summary>
+    public string Input { get; set; } = string.Empty;
 
     /// <summary>Pretend standard output is a terminal.</summary>
     public bool OutputIsTerminal { get; set; }
@@ -43,6 +45,7 @@ public sealed class InProcessCli : IDisposable
         var environment = new CliEnvironment
         {
             StandardOutput = stdout,
+            Input = new StringReader(Input),
             Out = stdoutText,
             Error = stderr,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
