@@ -27,7 +27,7 @@ public sealed partial class ReadmeRecipeTests(PackedPackages packages)
 
             Assert.True(exitCode == 0, $"the README recipe failed:\n{output}");
             var versions = Directory.GetFiles(feed, "*.nupkg").Select(f => LocalVersion().Match(Path.GetFileName(f))).ToList();
-            Assert.Equal(3, versions.Count);
+            Assert.Equal(4, versions.Count); // the client, the emulator, the webhooks package and the tool
             Assert.All(versions, v => Assert.True(v.Success, "not a local -dev version"));
             Assert.Single(versions.Select(v => v.Groups["version"].Value).Distinct());
             Assert.Contains("RUN ID", output, StringComparison.Ordinal); // the installed tool listed the demo runs
