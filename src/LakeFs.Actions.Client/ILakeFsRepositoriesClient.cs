@@ -8,7 +8,7 @@ namespace LakeFs.Actions.Client;
 /// unread (420/429 throttling, a connection that was never made), never after a 5xx or a timeout, so no write is
 /// ever repeated where the server may already have acted.
 /// </summary>
-public interface ILakeFsRepositoriesClient
+public interface ILakeFsRepositoriesClient : IDisposable
 {
     /// <summary>Lists repositories, ordered by id. <c>GET /repositories</c>.</summary>
     /// <param name="query">Prefix, search string and page size; <c>null</c> lists all.</param>

@@ -64,6 +64,12 @@ internal partial class LakeFsRestClient
             request.Headers.Authorization = _authorization;
         }
 
+        if (!operation.IsSafeToRepeat)
+        {
+            // A body, even an empty one, is what keeps the handler underneath from resending it (SendOnceContent).
+            request.Content = new SendOnceContent([]);
+        }
+
         return request;
     }
 
@@ -79,11 +85,17 @@ internal partial class LakeFsRestClient
         }
     }
 
-    /// <summary>Sets the JSON body of a request, written with the client's JSON settings (<see cref="LakeFsJson"/>).</summary>
+    /// <summary>
+    /// Sets the JSON body of a request, written with the client's JSON settings (<see cref="LakeFsJson"/>); the body of
+    /// an operation that is not safe to repeat can be sent once only (<see cref="SendOnceContent"/>).
+    /// </summary>
     private static void SetJsonContent(HttpRequestMessage request, object? body)
     {
-        var json = JsonConvert.SerializeObject(body, LakeFsJson.Settings);
-        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json)) { Headers = { ContentType = JsonContentType } };
+        var json = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(body, LakeFsJson.Settings));
+        HttpContent content = LakeFsOperation.Of(request).IsSafeToRepeat ? new ByteArrayContent(json) : new SendOnceContent(json);
+        content.Headers.ContentType = JsonContentType;
+        request.Content?.Dispose();
+        request.Content = content;
     }
 
     /// <summary>Sends the request (and disposes it) and reads its JSON answer as <typeparamref name="T"/>.</summary>
