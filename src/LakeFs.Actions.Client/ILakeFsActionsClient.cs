@@ -11,8 +11,10 @@ public interface ILakeFsActionsClient
     /// Lists action runs, newest first. <c>GET /repositories/{repository}/actions/runs</c>.
     /// <see cref="RunQuery.Branch"/> is exact and <see cref="RunQuery.Commit"/> works like git (full id or unique
     /// abbreviation), although lakeFS's own filters are key-prefix scans (see <see cref="RunQuery"/>).
-    /// Every listing drops (and logs as a warning) an item whose id is not past the cursor of its page, so a server
-    /// that treats <c>after</c> as inclusive never makes one enumeration yield a run twice.
+    /// Every listing drops (and logs as a warning) the one item whose id is the cursor of its page, so a server
+    /// that treats <c>after</c> as inclusive never makes one enumeration yield a run twice; any other item behind the
+    /// cursor means the server does not page in lakeFS's order, and the listing throws a
+    /// <see cref="LakeFsApiException"/> saying so instead of silently yielding part of the runs.
     /// </summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="query">Filters and page size; <c>null</c> lists every run.</param>

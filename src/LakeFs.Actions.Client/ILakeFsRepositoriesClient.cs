@@ -41,6 +41,8 @@ public interface ILakeFsRepositoriesClient : IDisposable
     /// <summary>
     /// Deletes a repository. <c>DELETE /repositories/{repository}?force=</c>. When a deletion failed midway (500), the
     /// repository answers 410 until it is deleted again: calling this method again finishes the deletion.
+    /// When an attempt fails in a way that does not rule out that the server deleted the repository (a 5xx, a timeout,
+    /// a lost connection) and the retry then answers 404, that attempt did the deletion: the method returns normally.
     /// </summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="force">Delete even a read-only repository.</param>
@@ -105,6 +107,9 @@ public interface ILakeFsRepositoriesClient : IDisposable
     /// <c>If-Match</c> is sent exactly as given, unquoted, and the server replaces the rules only if they did not change
     /// (412 otherwise). <c>null</c> or empty sends no If-Match: lakeFS answers 412 to any If-Match while no rules exist,
     /// so the first rules can only be written unconditionally.
+    /// When a conditional replace is retried after a failure that does not rule out that it was applied (a 5xx, a
+    /// timeout, a lost connection) and the retry gets 412, the rules are read again: the replace succeeded if they are
+    /// the rules written (the 412 came from its own change), and is a 412 conflict otherwise.
     /// </summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="rules">The new rules (an empty list removes all).</param>
@@ -119,11 +124,13 @@ public interface ILakeFsRepositoriesClient : IDisposable
     /// Adds a branch protection rule by read-modify-write (<c>GET</c> then <c>PUT</c> with If-Match of
     /// <c>/repositories/{repository}/settings/branch_protection</c>), reading again and retrying when another writer
     /// changed the rules in between (412), up to 5 attempts. Does nothing when a rule with this pattern exists.
+    /// A write whose answer was lost but which was applied counts as this call's (see
+    /// <see cref="SetBranchProtectionRulesAsync"/>): the rule it added is not reported as "already there".
     /// </summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="pattern">Branch name pattern, e.g. <c>main</c> or <c>release-*</c>.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <returns>True when the rule was added; false when it was already there.</returns>
+    /// <returns>True when this call added the rule (including by a write whose answer was lost); false when it was already there.</returns>
     /// <exception cref="ArgumentException"><paramref name="repository"/> or <paramref name="pattern"/> is null or empty.</exception>
     /// <exception cref="LakeFsApiException">A request failed; status 412 when the rules kept changing through every attempt.</exception>
     Task<bool> AddBranchProtectionRuleAsync(string repository, string pattern, CancellationToken cancellationToken = default);
@@ -135,7 +142,7 @@ public interface ILakeFsRepositoriesClient : IDisposable
     /// <param name="repository">Repository id.</param>
     /// <param name="pattern">The rule's exact pattern.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <returns>True when the rule was removed; false when it was not there.</returns>
+    /// <returns>True when this call removed the rule (including by a write whose answer was lost); false when it was not there.</returns>
     /// <exception cref="ArgumentException"><paramref name="repository"/> or <paramref name="pattern"/> is null or empty.</exception>
     /// <exception cref="LakeFsApiException">A request failed; status 412 when the rules kept changing through every attempt.</exception>
     Task<bool> RemoveBranchProtectionRuleAsync(string repository, string pattern, CancellationToken cancellationToken = default);

@@ -104,7 +104,20 @@ public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisp
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
         bool? forced = force ? true : null;
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.DeleteRepository, repository, cancellationToken, ct => _rest.DeleteRepositoryAsync(repository, forced, ct));
+        return DeleteRepositoryCoreAsync(repository, forced, cancellationToken);
+    }
+
+    private async Task DeleteRepositoryCoreAsync(string repository, bool? forced, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pipeline.RunAsync(LakeFsRestClient.Operations.DeleteRepository, repository, cancellationToken, ct => _rest.DeleteRepositoryAsync(repository, forced, ct)).ConfigureAwait(false);
+        }
+        catch (LakeFsApiException error) when (error.StatusCode == 404 && error.EarlierAttemptMayHaveActed)
+        {
+            // An earlier attempt failed after the server may have deleted the repository (a 5xx, a timeout, a lost
+            // connection), and the retry finds it gone: that attempt did the deletion.
+        }
     }
 
     /// <inheritdoc />

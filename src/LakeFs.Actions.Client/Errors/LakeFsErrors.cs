@@ -22,7 +22,8 @@ internal static class LakeFsErrors
         var status = (int)response.StatusCode;
         var redactor = CredentialRedactor.For(response.RequestMessage);
         var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        return new LakeFsApiException(status, redactor.Redact(reason ?? Describe(response))!, ErrorText.ServerMessage(redactor.Redact(body)!, redactor), RequestId(response, redactor), operation.Id)
+        var serverMessage = ErrorText.ServerMessage(redactor.Redact(body)!, redactor);
+        return new LakeFsApiException(status, redactor.Redact(reason ?? Describe(response, operation, serverMessage))!, serverMessage, RequestId(response, redactor), operation.Id)
         {
             RetryAfter = RetryAfter(response, timeProvider),
             ErrorType = status >= 300 ? status.ToString(CultureInfo.InvariantCulture) : typeof(LakeFsApiException).FullName,
@@ -81,46 +82,95 @@ internal static class LakeFsErrors
     /// <paramref name="original"/> said again in the terms of a helper that made the request (e.g. which rule
     /// change gave up, why a restore was refused), keeping its status, server message, request id and operation.
     /// </summary>
+    /// <param name="original">The failure of the request.</param>
+    /// <param name="reason">What went wrong, in the helper's terms.</param>
+    /// <param name="attempts">The helper's own count of attempts when it repeated the request (then it gave up); null keeps the request's.</param>
     public static LakeFsApiException Restated(LakeFsApiException original, string reason, int? attempts = null) =>
         new(original.StatusCode, reason, original.ServerMessage, original.RequestId, original.Operation, original)
         {
             Attempts = attempts ?? original.Attempts,
+            GaveUp = attempts is not null || original.GaveUp,
+            EarlierAttempts = attempts is null ? original.EarlierAttempts : [],
+            EarlierAttemptMayHaveActed = original.EarlierAttemptMayHaveActed,
             ErrorType = original.ErrorType,
         };
 
     /// <summary>
     /// What the caller gets for a failure of the request pipeline: a <see cref="LakeFsApiException"/> (with the
-    /// number of attempts), or the exception itself when it is not about lakeFS (e.g. the caller's cancellation).
+    /// number of attempts, whether the client gave up on a retryable answer, and what the earlier attempts got), or
+    /// the exception itself when it is not about lakeFS (e.g. the caller's cancellation).
     /// </summary>
-    public static Exception FromFailure(Exception error, LakeFsOperation operation, int attempts, Uri endpoint, TimeSpan timeout)
+    /// <param name="error">The last attempt's failure.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="attempts">How many attempts were made.</param>
+    /// <param name="failures">The attempts' failures, oldest first (the last is <paramref name="error"/> or what it was translated from).</param>
+    /// <param name="endpoint">The server, for the text of a transport failure.</param>
+    /// <param name="timeout">The attempt timeout, for the text of a timeout.</param>
+    /// <param name="callerToken">The caller's token: a cancellation of it is not a failure to report.</param>
+    public static Exception FromFailure(Exception error, LakeFsOperation operation, int attempts, IReadOnlyList<Exception> failures, Uri endpoint, TimeSpan timeout, CancellationToken callerToken)
     {
         attempts = Math.Max(attempts, 1);
+        LakeFsApiException translated;
         switch (error)
         {
             case LakeFsApiException api:
-                api.Attempts = attempts;
-                return api;
+                translated = api;
+                break;
             case TimeoutRejectedException:
-                return new LakeFsApiException(0, $"The server did not answer within {timeout}.", operation: operation.Id, innerException: error)
+                translated = new LakeFsApiException(0, $"The server did not answer within {timeout}.", operation: operation.Id, innerException: error)
                 {
-                    Attempts = attempts,
                     ErrorType = typeof(TimeoutException).FullName,
                 };
+                break;
             case HttpRequestException or IOException or OperationCanceledException:
-                return new LakeFsApiException(0, $"Could not talk to lakeFS at {endpoint.GetLeftPart(UriPartial.Authority)}: {ErrorText.Snippet(error.Message)}", operation: operation.Id, innerException: error)
+                translated = new LakeFsApiException(0, $"Could not talk to lakeFS at {endpoint.GetLeftPart(UriPartial.Authority)}: {ErrorText.Snippet(error.Message)}", operation: operation.Id, innerException: error)
                 {
-                    Attempts = attempts,
                     ErrorType = (error is OperationCanceledException ? typeof(OperationCanceledException) : error.GetType()).FullName,
                 };
+                break;
             default:
                 return error;
         }
+
+        var earlier = new List<string>(attempts - 1);
+        var mayHaveActed = false;
+        for (var i = 0; i < Math.Min(failures.Count, attempts) - 1; i++)
+        {
+            earlier.Add(DescribeAttempt(failures[i], callerToken));
+            mayHaveActed |= MayHaveActed(failures[i]);
+        }
+
+        translated.Attempts = attempts;
+        translated.GaveUp = attempts > 1 && LakeFsRetryPipeline.IsTransient(error, operation, callerToken);
+        translated.EarlierAttempts = earlier;
+        translated.EarlierAttemptMayHaveActed = mayHaveActed;
+        return translated;
     }
+
+    /// <summary>What one failed attempt got, in a few words: <c>HTTP 503</c>, <c>no answer in time</c>, <c>a lost connection</c>.</summary>
+    private static string DescribeAttempt(Exception failure, CancellationToken callerToken) => failure switch
+    {
+        LakeFsApiException { StatusCode: > 0 } api => string.Create(CultureInfo.InvariantCulture, $"HTTP {api.StatusCode}"),
+        LakeFsApiException => "an unreadable answer",
+        TimeoutRejectedException => "no answer in time",
+        OperationCanceledException when !callerToken.IsCancellationRequested => "no answer in time",
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } => "no connection",
+        HttpRequestException or IOException => "a lost connection",
+        _ => failure.GetType().Name,
+    };
+
+    /// <summary>False only for failures that say the server did not act: a 420/429 refusal, a connection never made.</summary>
+    private static bool MayHaveActed(Exception failure) => failure switch
+    {
+        LakeFsApiException api => !LakeFsStatusCodes.IsRefusedUnread(api.StatusCode),
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } => false,
+        _ => true,
+    };
 
     private static string? RequestId(HttpResponseMessage response, CredentialRedactor redactor) =>
         LakeFsStatusCodes.RequestId(response) is { } id ? ErrorText.Snippet(redactor.Redact(id)!, 200) : null;
 
-    private static string Describe(HttpResponseMessage response)
+    private static string Describe(HttpResponseMessage response, LakeFsOperation operation, string? serverMessage)
     {
         var status = (int)response.StatusCode;
         return status switch
@@ -129,12 +179,38 @@ internal static class LakeFsErrors
             401 => "Authentication failed: check the access key id and secret access key (or the bearer token).",
             403 => "Permission denied: the credentials are valid but may not read this resource.",
             404 => "Not found: the repository, run or hook run does not exist.",
-            410 => "Gone: the hook run's output log is no longer in the repository's object store (deleted or expired); it cannot be read again.",
+            410 => Gone(operation, serverMessage),
             420 or 429 => "The server is throttling requests (too many requests).",
             503 => "The server is unavailable or throttling requests.",
             >= 300 and < 400 => $"The server answered with a redirect to '{Location(response)}'; the client does not follow redirects, check the endpoint URL.",
             _ => string.Create(CultureInfo.InvariantCulture, $"The server answered {status} {ErrorText.Snippet(response.ReasonPhrase ?? string.Empty, 100)}."),
         };
+    }
+
+    /// <summary>
+    /// What a 410 means depends on what was asked for and what the server says: each cause is named with what to
+    /// do about it. lakeFS answers 410 <c>repository in deletion</c> for every call on a repository whose deletion
+    /// did not finish, and 410 <c>No data</c> for a hook output log missing from the object store.
+    /// </summary>
+    private static string Gone(LakeFsOperation operation, string? serverMessage)
+    {
+        var inDeletion = serverMessage?.Contains("deletion", StringComparison.OrdinalIgnoreCase) == true;
+        if (ReferenceEquals(operation, LakeFsRestClient.Operations.CreateRepository))
+        {
+            return "Gone: a repository of this name is being deleted (an earlier deletion did not finish); delete it again to finish the deletion, then create it.";
+        }
+
+        if (ReferenceEquals(operation, LakeFsRestClient.Operations.GetRunHookOutput) && !inDeletion)
+        {
+            return "Gone: the hook run's output log is no longer in the repository's object store (deleted or expired); it cannot be read again.";
+        }
+
+        if (inDeletion || operation.Route.StartsWith("/repositories/{repository}", StringComparison.Ordinal))
+        {
+            return "Gone: the repository is being deleted (an earlier deletion did not finish); delete it again to finish the deletion.";
+        }
+
+        return "Gone: the server says the resource no longer exists.";
     }
 
     private static string Location(HttpResponseMessage response)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using LakeFs.Actions.Client.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -51,14 +50,23 @@ internal sealed class LakeFsRequestPipeline
     {
         var context = ResilienceContextPool.Shared.Get(operation.Id, cancellationToken);
         context.Properties.Set(LakeFsRetryPipeline.OperationKey, operation);
-        var attempts = new StrongBox<int>();
+        var attempts = new AttemptLog();
         try
         {
             return await _retry.ExecuteAsync(
                 static async (ctx, state) =>
                 {
-                    state.attempts.Value++;
-                    return await state.call(ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext);
+                    state.attempts.Count++;
+                    try
+                    {
+                        return await state.call(ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext);
+                    }
+                    catch (Exception error)
+                    {
+                        // What each attempt got, for the error of the last one (the rare path).
+                        (state.attempts.Failures ??= []).Add(error);
+                        throw;
+                    }
                 },
                 context,
                 (call, attempts)).ConfigureAwait(false);
@@ -70,7 +78,7 @@ internal sealed class LakeFsRequestPipeline
         }
         catch (Exception error)
         {
-            var translated = LakeFsErrors.FromFailure(error, operation, attempts.Value, _endpoint, _timeout);
+            var translated = LakeFsErrors.FromFailure(error, operation, attempts.Count, attempts.Failures ?? [], _endpoint, _timeout, cancellationToken);
             LakeFsTelemetry.RecordFailure(LakeFsTelemetry.CurrentOperation, translated);
             if (ReferenceEquals(translated, error))
             {
@@ -81,8 +89,16 @@ internal sealed class LakeFsRequestPipeline
         }
         finally
         {
-            LakeFsTelemetry.AddAttempts(attempts.Value);
+            LakeFsTelemetry.AddAttempts(attempts.Count);
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>The attempts of one request: how many, and what each failed one threw (null while none failed).</summary>
+    private sealed class AttemptLog
+    {
+        public int Count;
+
+        public List<Exception>? Failures;
     }
 }

@@ -10,10 +10,11 @@ namespace LakeFs.Actions.Client.Paging;
 /// <summary>
 /// Follows lakeFS's <c>has_more</c>/<c>next_offset</c> cursor. The continuation token is the <c>after</c>
 /// cursor, so a listing can be resumed anywhere. Refuses to loop on a server that sends <c>has_more</c>
-/// with an empty cursor, repeats a cursor, or sends an empty page that claims more. Drops (and logs) an
-/// item whose id is not past the cursor it was asked to start after, so a server that treats <c>after</c>
-/// as inclusive never makes one enumeration yield an item twice. Can fetch the next page while the
-/// caller consumes the current one.
+/// with an empty cursor, repeats a cursor, or sends an empty page that claims more. Drops (and logs) the
+/// one item whose id is the cursor itself, so a server that treats <c>after</c> as inclusive never makes
+/// one enumeration yield an item twice; any other item behind the cursor means the server does not page
+/// in lakeFS's key order, and the listing throws rather than silently yield part of the data. Can fetch
+/// the next page while the caller consumes the current one.
 /// </summary>
 internal sealed class CursorPageable<T> : AsyncPageable<T>
 {
@@ -108,7 +109,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
                 activity?.SetTag(LakeFsTelemetry.PagesTag, pages);
 
                 var next = NextCursor(current, seenCursors, activity);
-                var values = Select(current.Items!, after, out var stopped);
+                var values = Select(current.Items!, after, activity, out var stopped);
                 if (stopped)
                 {
                     next = null;
@@ -213,10 +214,12 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
 
     /// <summary>
     /// The items of a page the caller gets: up to the first item outside <see cref="InRange"/> or at
-    /// <c>stopBefore</c> (then <paramref name="stopped"/>), without items that are not past
-    /// <paramref name="after"/> (dropped and logged), and without those the filter rejects.
+    /// <c>stopBefore</c> (then <paramref name="stopped"/>), without the one repeat of <paramref name="after"/>
+    /// itself (an inclusive cursor: dropped and logged), and without those the filter rejects. Any other item
+    /// that is not past the cursor throws: the server's order is not lakeFS's, and neither dropping it (data
+    /// lost) nor yielding it (perhaps twice) would be the listing the caller asked for.
     /// </summary>
-    private IReadOnlyList<T> Select(IReadOnlyList<T> items, string? after, out bool stopped)
+    private IReadOnlyList<T> Select(IReadOnlyList<T> items, string? after, Activity? activity, out bool stopped)
     {
         stopped = false;
         if (_filter is null && _stopBefore is null && InRange is null && (after is null || AllPast(items, after)))
@@ -225,8 +228,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         }
 
         var selected = new List<T>(items.Count);
-        var dropped = 0;
-        string? firstDropped = null;
+        var repeated = false;
         foreach (var item in items)
         {
             if (InRange?.Invoke(item) == false || _stopBefore?.Invoke(item) == true)
@@ -237,10 +239,14 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
 
             if (after is not null && ListingKey.Of(item) is { } key && string.CompareOrdinal(key, after) <= 0)
             {
-                // Not past the cursor: an inclusive 'after', or a server that went back. Yielding it could repeat an item.
-                dropped++;
-                firstDropped ??= key;
-                continue;
+                if (!repeated && string.Equals(key, after, StringComparison.Ordinal))
+                {
+                    // The cursor's own item again: an inclusive 'after'. It was yielded on the page before.
+                    repeated = true;
+                    continue;
+                }
+
+                throw LakeFsErrors.BrokenPage(_operation.Id, activity, $"The server sent '{Shorten(key)}' on the page after the cursor '{Shorten(after)}': its listing is not in lakeFS's order (ascending ids, every page past its cursor), so items would be lost or repeated; the listing stops instead.");
             }
 
             if (_filter?.Invoke(item) != false)
@@ -249,9 +255,9 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
             }
         }
 
-        if (dropped > 0 && Logger is not null)
+        if (repeated && Logger is not null)
         {
-            LakeFsLog.ItemsNotPastCursorDropped(Logger, _operation.Id, dropped, Shorten(firstDropped!), Shorten(after!));
+            LakeFsLog.ItemsNotPastCursorDropped(Logger, _operation.Id, 1, Shorten(after!), Shorten(after!));
         }
 
         return selected;
