@@ -93,8 +93,11 @@ public sealed class SlowBodyTests
     [Fact]
     public async Task Reading_streamed_hook_output_honours_the_callers_token()
     {
-        await using var server = SlowBodyServer.Trickle("application/octet-stream", first: "log line\n");
-        using var client = Client(server, TimeSpan.FromMilliseconds(300));
+        // No attempt timeout and no byte after the first line: only the caller's token can end the second read (a
+        // 300 ms attempt timeout could expire on a loaded machine before the headers were read, and a trickled byte
+        // could complete the read before the cancellation).
+        await using var server = SlowBodyServer.Stall("application/octet-stream", first: "log line\n");
+        using var client = Client(server, Timeout.InfiniteTimeSpan);
         await using var output = await client.GetHookOutputAsync("repo", "run", "0000_0000").WaitAsync(Bound);
         var buffer = new byte[64];
         var first = await output.Content.ReadAsync(buffer).AsTask().WaitAsync(Bound);
