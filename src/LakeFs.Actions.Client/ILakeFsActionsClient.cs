@@ -5,7 +5,7 @@ namespace LakeFs.Actions.Client;
 /// Every method validates its arguments before sending anything, retries throttled and transient
 /// failures, and reports any other failure as a <see cref="LakeFsApiException"/>.
 /// </summary>
-public interface ILakeFsActionsClient
+public interface ILakeFsActionsClient : IDisposable
 {
     /// <summary>
     /// Lists action runs, newest first. <c>GET /repositories/{repository}/actions/runs</c>.
@@ -59,20 +59,6 @@ public interface ILakeFsActionsClient
     /// <exception cref="ArgumentException">An id is null, empty, whitespace, <c>.</c> or <c>..</c>.</exception>
     /// <exception cref="LakeFsApiException">The request failed, e.g. 404 for an unknown hook run, or 410 (not retried) when the log is gone from the repository's object store.</exception>
     Task<HookOutput> GetHookOutputAsync(string repository, string runId, string hookRunId, CancellationToken cancellationToken = default);
-
-    /// <summary>Lists repositories, by id. <c>GET /repositories</c>.</summary>
-    /// <param name="query">Prefix, search text and page size; <c>null</c> lists every repository.</param>
-    /// <param name="cancellationToken">Cancels the listing.</param>
-    /// <returns>The repositories, fetched page by page as they are enumerated.</returns>
-    AsyncPageable<Repository> ListRepositoriesAsync(RepositoryQuery? query = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Gets one repository. <c>GET /repositories/{repository}</c>.</summary>
-    /// <param name="repository">Repository id.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The repository.</returns>
-    /// <exception cref="ArgumentException"><paramref name="repository"/> is null, empty, whitespace, <c>.</c> or <c>..</c>.</exception>
-    /// <exception cref="LakeFsApiException">The request failed, e.g. 404 for an unknown repository.</exception>
-    Task<Repository> GetRepositoryAsync(string repository, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Polls <c>GET /repositories/{repository}/actions/runs</c> and yields each run that matches

@@ -11,16 +11,10 @@ namespace LakeFs.Actions.Client;
 /// <see cref="LakeFsServiceCollectionExtensions.AddLakeFsActionsClient(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{LakeFsClientOptions})"/>
 /// registers it beside <see cref="ILakeFsActionsClient"/>, both over one connection pool and one set of options.
 /// </summary>
-public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisposable
+public partial class LakeFsRepositoriesClient : LakeFsApiClient, ILakeFsRepositoriesClient
 {
     /// <summary>How many times the add/remove rule helpers read and write before giving up on a 412.</summary>
     public const int BranchProtectionAttempts = 5;
-
-    private readonly LakeFsConnection _connection = null!;
-    private readonly LakeFsRestClient _rest = null!;
-    private readonly LakeFsRequestPipeline _pipeline = null!;
-    private readonly TimeProvider _timeProvider = TimeProvider.System;
-    private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>Creates a client that talks to <see cref="LakeFsClientOptions.Endpoint"/> over its own connection pool.</summary>
     /// <param name="options">Endpoint, credentials, retry and paging settings.</param>
@@ -52,9 +46,8 @@ public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisp
 
     /// <summary>Over a connection shared with other clients (dependency injection).</summary>
     internal LakeFsRepositoriesClient(LakeFsConnection connection)
+        : base(connection)
     {
-        _connection = connection;
-        (_rest, _pipeline, _timeProvider, _ownedHttpClient) = (connection.Rest, connection.Pipeline, connection.TimeProvider, connection.OwnedHttpClient);
     }
 
     /// <summary>For mocking.</summary>
@@ -64,13 +57,13 @@ public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisp
 
     /// <inheritdoc />
     public virtual AsyncPageable<Repository> ListRepositoriesAsync(RepositoryQuery? query = null, CancellationToken cancellationToken = default) =>
-        RepositoryListing.Create(_connection, query, cancellationToken);
+        RepositoryListing.Create(Connection, query, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<Repository> GetRepositoryAsync(string repository, CancellationToken cancellationToken = default)
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.GetRepository, repository, cancellationToken, ct => _rest.GetRepositoryAsync(repository, ct));
+        return Rest.GetRepositoryAsync(repository, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -91,7 +84,7 @@ public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisp
         bool? bare = options.Bare ? true : null;
         try
         {
-            return await _pipeline.RunAsync(LakeFsRestClient.Operations.CreateRepository, name, cancellationToken, ct => _rest.CreateRepositoryAsync(bare, body, ct)).ConfigureAwait(false);
+            return await Rest.CreateRepositoryAsync(bare, body, cancellationToken).ConfigureAwait(false);
         }
         catch (LakeFsApiException error) when (options.ExistOk && error.StatusCode == 409)
         {
@@ -111,7 +104,7 @@ public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisp
     {
         try
         {
-            await _pipeline.RunAsync(LakeFsRestClient.Operations.DeleteRepository, repository, cancellationToken, ct => _rest.DeleteRepositoryAsync(repository, forced, ct)).ConfigureAwait(false);
+            await Rest.DeleteRepositoryAsync(repository, forced, cancellationToken).ConfigureAwait(false);
         }
         catch (LakeFsApiException error) when (error.StatusCode == 404 && error.EarlierAttemptMayHaveActed)
         {
@@ -124,24 +117,7 @@ public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisp
     public virtual async Task<IReadOnlyDictionary<string, string>> GetRepositoryMetadataAsync(string repository, CancellationToken cancellationToken = default)
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
-        var metadata = await _pipeline.RunAsync(LakeFsRestClient.Operations.GetRepositoryMetadata, repository, cancellationToken, ct => _rest.GetRepositoryMetadataAsync(repository, ct)).ConfigureAwait(false);
+        var metadata = await Rest.GetRepositoryMetadataAsync(repository, cancellationToken).ConfigureAwait(false);
         return new Dictionary<string, string>(metadata, StringComparer.Ordinal);
-    }
-
-    /// <summary>Disposes the connection pool when the client created it.</summary>
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Releases the HTTP client the client created (not one from <see cref="IHttpClientFactory"/>).</summary>
-    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _ownedHttpClient?.Dispose();
-        }
     }
 }

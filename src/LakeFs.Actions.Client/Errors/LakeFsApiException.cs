@@ -62,22 +62,22 @@ public class LakeFsApiException : Exception
     public string? Operation { get; }
 
     /// <summary>Number of attempts made, including retries (1 when the request was not retried).</summary>
-    public int Attempts { get; internal set; } = 1;
+    public int Attempts { get; internal init; } = 1;
 
     /// <summary>
     /// True when the client stopped retrying although this last answer was itself worth repeating (the retries ran
     /// out); false when the last answer was final (a 404 after an earlier 503, say).
     /// </summary>
-    internal bool GaveUp { get; set; }
+    internal bool GaveUp { get; init; }
 
     /// <summary>What each earlier attempt got, oldest first (e.g. <c>HTTP 503</c>, <c>no answer in time</c>); empty for a single attempt.</summary>
-    internal IReadOnlyList<string> EarlierAttempts { get; set; } = [];
+    internal IReadOnlyList<string> EarlierAttempts { get; init; } = [];
 
     /// <summary>
     /// True when an earlier attempt failed in a way that does not rule out that the server acted on it (a 5xx, a
     /// timeout, a connection lost after sending): this answer may describe the state that attempt left behind.
     /// </summary>
-    internal bool EarlierAttemptMayHaveActed { get; set; }
+    internal bool EarlierAttemptMayHaveActed { get; init; }
 
     /// <summary>True when the server (or a proxy) throttled the request: status 420, 429 or 503.</summary>
     public bool IsThrottled => LakeFsStatusCodes.IsThrottling(StatusCode);

@@ -17,48 +17,81 @@ namespace LakeFs.Actions.Client;
 internal static class LakeFsErrors
 {
     /// <summary>An answer with an error status, or a successful one that is not what the operation expects.</summary>
-    public static async Task<LakeFsApiException> FromResponseAsync(HttpResponseMessage response, LakeFsOperation operation, TimeProvider timeProvider, CancellationToken cancellationToken, string? reason = null)
+    public static async Task<LakeFsFailure> FromResponseAsync(HttpResponseMessage response, LakeFsOperation operation, TimeProvider timeProvider, CancellationToken cancellationToken, string? reason = null)
     {
         var status = (int)response.StatusCode;
         var redactor = CredentialRedactor.For(response.RequestMessage);
         var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var serverMessage = ErrorText.ServerMessage(redactor.Redact(body)!, redactor);
-        return new LakeFsApiException(status, redactor.Redact(reason ?? Describe(response, operation, serverMessage))!, serverMessage, RequestId(response, redactor), operation.Id)
+        return new LakeFsFailure
         {
+            StatusCode = status,
+            Reason = redactor.Redact(reason ?? Describe(response, operation, serverMessage))!,
+            ServerMessage = serverMessage,
+            RequestId = RequestId(response, redactor),
             RetryAfter = RetryAfter(response, timeProvider),
             ErrorType = status >= 300 ? status.ToString(CultureInfo.InvariantCulture) : typeof(LakeFsApiException).FullName,
         };
     }
 
     /// <summary>A successful answer whose Content-Type says it is not JSON.</summary>
-    public static Task<LakeFsApiException> NotJsonAsync(HttpResponseMessage response, LakeFsOperation operation, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+    public static Task<LakeFsFailure> NotJsonAsync(HttpResponseMessage response, LakeFsOperation operation, TimeProvider timeProvider, CancellationToken cancellationToken) =>
         FromResponseAsync(response, operation, timeProvider, cancellationToken,
             $"The server answered {(int)response.StatusCode} with Content-Type '{ErrorText.Snippet(response.Content.Headers.ContentType?.MediaType ?? string.Empty, 100)}' where JSON was expected; is the endpoint a lakeFS server?");
 
     /// <summary>A JSON body that is not the document the operation returns.</summary>
-    public static LakeFsApiException UnreadableBody(HttpResponseMessage response, LakeFsOperation operation, JsonException error)
+    public static LakeFsFailure UnreadableBody(HttpResponseMessage response, JsonException error)
     {
         var redactor = CredentialRedactor.For(response.RequestMessage);
         var bounded = ErrorText.Bounded(error, redactor);
-        return new LakeFsApiException((int)response.StatusCode, $"The server's response could not be read as lakeFS JSON: {bounded.Message}", requestId: RequestId(response, redactor), operation: operation.Id, innerException: bounded)
+        return new LakeFsFailure
         {
+            StatusCode = (int)response.StatusCode,
+            Reason = $"The server's response could not be read as lakeFS JSON: {bounded.Message}",
+            RequestId = RequestId(response, redactor),
+            InnerException = bounded,
             ErrorType = bounded.GetType().FullName,
         };
     }
 
     /// <summary>A successful answer with no JSON document (an empty body or <c>null</c>).</summary>
-    public static LakeFsApiException EmptyBody(HttpResponseMessage response, LakeFsOperation operation) =>
-        new((int)response.StatusCode, "The server's response could not be read as lakeFS JSON: the body is empty or null.", requestId: RequestId(response, CredentialRedactor.For(response.RequestMessage)), operation: operation.Id)
-        {
-            ErrorType = typeof(JsonSerializationException).FullName,
-        };
+    public static LakeFsFailure EmptyBody(HttpResponseMessage response) => new()
+    {
+        StatusCode = (int)response.StatusCode,
+        Reason = "The server's response could not be read as lakeFS JSON: the body is empty or null.",
+        RequestId = RequestId(response, CredentialRedactor.For(response.RequestMessage)),
+        ErrorType = typeof(JsonSerializationException).FullName,
+    };
 
     /// <summary>A JSON body larger than <see cref="LakeFsClientOptions.MaxResponseBodySize"/>.</summary>
-    public static LakeFsApiException BodyTooLarge(HttpResponseMessage response, LakeFsOperation operation, long limit) =>
-        new((int)response.StatusCode, string.Create(CultureInfo.InvariantCulture, $"The server's response is larger than {nameof(LakeFsClientOptions.MaxResponseBodySize)} ({limit} bytes); it was not read."), requestId: RequestId(response, CredentialRedactor.For(response.RequestMessage)), operation: operation.Id)
+    public static LakeFsFailure BodyTooLarge(HttpResponseMessage response, long limit) => new()
+    {
+        StatusCode = (int)response.StatusCode,
+        Reason = string.Create(CultureInfo.InvariantCulture, $"The server's response is larger than {nameof(LakeFsClientOptions.MaxResponseBodySize)} ({limit} bytes); it was not read."),
+        RequestId = RequestId(response, CredentialRedactor.For(response.RequestMessage)),
+        ErrorType = typeof(InsufficientMemoryException).FullName,
+    };
+
+    /// <summary>The call's exception for its last answer, built once with the final attempt count.</summary>
+    /// <param name="answer">The last attempt's answer.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="attempts">How many attempts were made.</param>
+    /// <param name="failures">The attempts' failures, oldest first (the last is <paramref name="answer"/>).</param>
+    /// <param name="callerToken">The caller's token.</param>
+    public static LakeFsApiException FromAnswer(LakeFsFailure answer, LakeFsOperation operation, int attempts, IReadOnlyList<object> failures, CancellationToken callerToken)
+    {
+        attempts = Math.Max(attempts, 1);
+        var (earlier, mayHaveActed) = Earlier(failures, attempts, callerToken);
+        return new LakeFsApiException(answer.StatusCode, answer.Reason, answer.ServerMessage, answer.RequestId, operation.Id, answer.InnerException)
         {
-            ErrorType = typeof(InsufficientMemoryException).FullName,
+            RetryAfter = answer.RetryAfter,
+            ErrorType = answer.ErrorType,
+            Attempts = attempts,
+            GaveUp = attempts > 1 && LakeFsRetryPipeline.IsTransient(answer.StatusCode, operation),
+            EarlierAttempts = earlier,
+            EarlierAttemptMayHaveActed = mayHaveActed,
         };
+    }
 
     /// <summary>
     /// A page that breaks lakeFS's cursor protocol although its status is 200. Also marks the listing's
@@ -96,9 +129,10 @@ internal static class LakeFsErrors
         };
 
     /// <summary>
-    /// What the caller gets for a failure of the request pipeline: a <see cref="LakeFsApiException"/> (with the
-    /// number of attempts, whether the client gave up on a retryable answer, and what the earlier attempts got), or
-    /// the exception itself when it is not about lakeFS (e.g. the caller's cancellation).
+    /// What the caller gets for an exception of the request pipeline (a transport failure, a timeout): a new
+    /// <see cref="LakeFsApiException"/> with the number of attempts, whether the client gave up on a retryable
+    /// failure, and what the earlier attempts got; or the exception itself when it is not about lakeFS (the
+    /// caller's cancellation, or a <see cref="LakeFsApiException"/> already built).
     /// </summary>
     /// <param name="error">The last attempt's failure.</param>
     /// <param name="operation">The operation.</param>
@@ -107,49 +141,61 @@ internal static class LakeFsErrors
     /// <param name="endpoint">The server, for the text of a transport failure.</param>
     /// <param name="timeout">The attempt timeout, for the text of a timeout.</param>
     /// <param name="callerToken">The caller's token: a cancellation of it is not a failure to report.</param>
-    public static Exception FromFailure(Exception error, LakeFsOperation operation, int attempts, IReadOnlyList<Exception> failures, Uri endpoint, TimeSpan timeout, CancellationToken callerToken)
+    public static Exception FromFailure(Exception error, LakeFsOperation operation, int attempts, IReadOnlyList<object> failures, Uri endpoint, TimeSpan timeout, CancellationToken callerToken)
     {
         attempts = Math.Max(attempts, 1);
-        LakeFsApiException translated;
+        string reason;
+        string? errorType;
         switch (error)
         {
-            case LakeFsApiException api:
-                translated = api;
-                break;
             case TimeoutRejectedException:
-                translated = new LakeFsApiException(0, $"The server did not answer within {timeout}.", operation: operation.Id, innerException: error)
-                {
-                    ErrorType = typeof(TimeoutException).FullName,
-                };
+                reason = $"The server did not answer within {timeout}.";
+                errorType = typeof(TimeoutException).FullName;
                 break;
             case HttpRequestException or IOException or OperationCanceledException:
-                translated = new LakeFsApiException(0, $"Could not talk to lakeFS at {endpoint.GetLeftPart(UriPartial.Authority)}: {ErrorText.Snippet(error.Message)}", operation: operation.Id, innerException: error)
-                {
-                    ErrorType = (error is OperationCanceledException ? typeof(OperationCanceledException) : error.GetType()).FullName,
-                };
+                reason = $"Could not talk to lakeFS at {endpoint.GetLeftPart(UriPartial.Authority)}: {ErrorText.Snippet(error.Message)}";
+                errorType = (error is OperationCanceledException ? typeof(OperationCanceledException) : error.GetType()).FullName;
                 break;
             default:
                 return error;
         }
 
-        var earlier = new List<string>(attempts - 1);
+        var (earlier, mayHaveActed) = Earlier(failures, attempts, callerToken);
+        return new LakeFsApiException(0, reason, operation: operation.Id, innerException: error)
+        {
+            ErrorType = errorType,
+            Attempts = attempts,
+            GaveUp = attempts > 1 && LakeFsRetryPipeline.IsTransient(error, operation, callerToken),
+            EarlierAttempts = earlier,
+            EarlierAttemptMayHaveActed = mayHaveActed,
+        };
+    }
+
+    /// <summary>What the attempts before the last got, and whether any of them may have been acted on.</summary>
+    private static (IReadOnlyList<string> Earlier, bool MayHaveActed) Earlier(IReadOnlyList<object> failures, int attempts, CancellationToken callerToken)
+    {
+        var count = Math.Min(failures.Count, attempts) - 1;
+        if (count <= 0)
+        {
+            return ([], false);
+        }
+
+        var earlier = new List<string>(count);
         var mayHaveActed = false;
-        for (var i = 0; i < Math.Min(failures.Count, attempts) - 1; i++)
+        for (var i = 0; i < count; i++)
         {
             earlier.Add(DescribeAttempt(failures[i], callerToken));
             mayHaveActed |= MayHaveActed(failures[i]);
         }
 
-        translated.Attempts = attempts;
-        translated.GaveUp = attempts > 1 && LakeFsRetryPipeline.IsTransient(error, operation, callerToken);
-        translated.EarlierAttempts = earlier;
-        translated.EarlierAttemptMayHaveActed = mayHaveActed;
-        return translated;
+        return (earlier, mayHaveActed);
     }
 
     /// <summary>What one failed attempt got, in a few words: <c>HTTP 503</c>, <c>no answer in time</c>, <c>a lost connection</c>.</summary>
-    private static string DescribeAttempt(Exception failure, CancellationToken callerToken) => failure switch
+    private static string DescribeAttempt(object failure, CancellationToken callerToken) => failure switch
     {
+        LakeFsFailure { StatusCode: >= 300 } answer => string.Create(CultureInfo.InvariantCulture, $"HTTP {answer.StatusCode}"),
+        LakeFsFailure => "an unreadable answer",
         LakeFsApiException { StatusCode: > 0 } api => string.Create(CultureInfo.InvariantCulture, $"HTTP {api.StatusCode}"),
         LakeFsApiException => "an unreadable answer",
         TimeoutRejectedException => "no answer in time",
@@ -160,8 +206,9 @@ internal static class LakeFsErrors
     };
 
     /// <summary>False only for failures that say the server did not act: a 420/429 refusal, a connection never made.</summary>
-    private static bool MayHaveActed(Exception failure) => failure switch
+    private static bool MayHaveActed(object failure) => failure switch
     {
+        LakeFsFailure answer => !LakeFsStatusCodes.IsRefusedUnread(answer.StatusCode),
         LakeFsApiException api => !LakeFsStatusCodes.IsRefusedUnread(api.StatusCode),
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } => false,
         _ => true,

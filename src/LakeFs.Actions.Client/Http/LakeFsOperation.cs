@@ -45,6 +45,9 @@ internal sealed class LakeFsOperation
     /// <summary>True when repeating the request after a 5xx, a timeout or a broken connection cannot do harm.</summary>
     public bool IsSafeToRepeat { get; }
 
+    /// <summary>True when the operation pages (it has an <c>after</c> cursor): it runs under its listing's activity.</summary>
+    public bool IsPaged { get; init; }
+
     /// <summary>What a successful answer carries.</summary>
     public LakeFsResultKind Result { get; }
 

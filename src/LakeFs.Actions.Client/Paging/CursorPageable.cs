@@ -21,7 +21,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
     private readonly LakeFsRequestPipeline _pipeline;
     private readonly LakeFsOperation _operation;
     private readonly string? _repository;
-    private readonly Func<string?, int?, CancellationToken, Task<CursorPage<T>>> _fetch;
+    private readonly Func<string?, int?, CancellationToken, Task<ICursorPage<T>>> _fetch;
     private readonly int? _pageSize;
     private readonly bool _prefetch;
     private readonly Func<T, bool>? _filter;
@@ -40,7 +40,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         LakeFsRequestPipeline pipeline,
         LakeFsOperation operation,
         string? repository,
-        Func<string?, int?, CancellationToken, Task<CursorPage<T>>> fetch,
+        Func<string?, int?, CancellationToken, Task<ICursorPage<T>>> fetch,
         int? pageSize,
         bool prefetch,
         Func<T, bool>? filter,
@@ -62,14 +62,14 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
     /// The <c>after</c> of the first request when the caller gives no continuation token; <c>null</c> sends none.
     /// A range listing starts at a cursor that sorts before every id of its range (see <see cref="InRange"/>).
     /// </summary>
-    public string? Start { get; init; }
+    public string? Start { get; set; }
 
     /// <summary>
     /// The exact range the listing covers, when the server answers a wider prefix scan in key order: the
     /// listing ends at the first item outside it (that item and every item after it are left out). Unlike
     /// the filter, which skips items, this ends the listing, because the keys of one range are contiguous.
     /// </summary>
-    public Func<T, bool>? InRange { get; init; }
+    public Func<T, bool>? InRange { get; set; }
 
     /// <summary>Where to report items dropped because they were not past the cursor; <c>null</c> for nowhere.</summary>
     public ILogger? Logger { get; init; }
@@ -97,7 +97,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         }
 
         var pages = 0;
-        Task<CursorPage<T>>? pending = null;
+        Task<ICursorPage<T>>? pending = null;
         try
         {
             while (true)
@@ -109,7 +109,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
                 activity?.SetTag(LakeFsTelemetry.PagesTag, pages);
 
                 var next = NextCursor(current, seenCursors, activity);
-                var values = Select(current.Items!, after, activity, out var stopped);
+                var values = Select(current, after, activity, out var stopped);
                 if (stopped)
                 {
                     next = null;
@@ -147,13 +147,15 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         }
     }
 
-    /// <summary>
-    /// Starts a page fetch as a child of the listing's activity. An async iterator resumes on its caller's
-    /// execution context after each <c>yield return</c>, where <see cref="Activity.Current"/> is the caller's
-    /// activity again, so the listing's activity is made current for the fetch explicitly.
-    /// </summary>
-    private Task<CursorPage<T>> Fetch(Activity? activity, string? after, int? amount, CancellationToken cancellationToken)
+    /// <summary>Starts a page fetch as a child of the listing's activity, declaring the listing's operation to the pipeline.</summary>
+    /// <remarks>
+    /// An async iterator resumes on its caller's execution context after each <c>yield return</c>, where
+    /// <see cref="Activity.Current"/> is the caller's activity again, so the listing's activity is made current for
+    /// the fetch explicitly. The pipeline checks that the request sent is of the listing's operation.
+    /// </remarks>
+    private Task<ICursorPage<T>> Fetch(Activity? activity, string? after, int? amount, CancellationToken cancellationToken)
     {
+        using var listing = LakeFsRequestPipeline.EnterListing(_operation);
         if (activity is null)
         {
             return _fetch(after, amount, cancellationToken);
@@ -171,16 +173,16 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         }
     }
 
-    private string? NextCursor(CursorPage<T> page, HashSet<string> seenCursors, Activity? activity)
+    private string? NextCursor(ICursorPage<T> page, HashSet<string> seenCursors, Activity? activity)
     {
-        if (page.Pagination is null || page.Items is null)
+        if (page.Pagination is null || page.Results is null)
         {
             throw LakeFsErrors.BrokenPage(_operation.Id, activity, "The server sent a page without 'pagination' or 'results'.");
         }
 
-        for (var i = 0; i < page.Items.Count; i++)
+        for (var i = 0; i < page.Results.Count; i++)
         {
-            if (page.Items[i] is null)
+            if (page.Results[i] is null)
             {
                 throw LakeFsErrors.BrokenPage(_operation.Id, activity, string.Create(CultureInfo.InvariantCulture, $"The server sent a page whose 'results' holds null at index {i}; the response could not be read as lakeFS JSON."));
             }
@@ -203,7 +205,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
             throw LakeFsErrors.BrokenPage(_operation.Id, activity, $"The server sent the cursor '{Shorten(next)}' twice; stopping instead of looping over the same pages.");
         }
 
-        if (page.Items.Count == 0)
+        if (page.Results.Count == 0)
         {
             // lakeFS decides has_more by peeking one item past a page of at least one item: it never sends this.
             throw LakeFsErrors.BrokenPage(_operation.Id, activity, "The server sent a page with no results that says has_more=true; a lakeFS server never does that, so the listing stops instead of following it (the server is broken or not lakeFS).");
@@ -219,10 +221,11 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
     /// that is not past the cursor throws: the server's order is not lakeFS's, and neither dropping it (data
     /// lost) nor yielding it (perhaps twice) would be the listing the caller asked for.
     /// </summary>
-    private IReadOnlyList<T> Select(IReadOnlyList<T> items, string? after, Activity? activity, out bool stopped)
+    private IReadOnlyList<T> Select(ICursorPage<T> page, string? after, Activity? activity, out bool stopped)
     {
         stopped = false;
-        if (_filter is null && _stopBefore is null && InRange is null && (after is null || AllPast(items, after)))
+        var items = page.Results;
+        if (_filter is null && _stopBefore is null && InRange is null && (after is null || AllPast(page, after)))
         {
             return items;
         }
@@ -237,7 +240,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
                 break;
             }
 
-            if (after is not null && ListingKey.Of(item) is { } key && string.CompareOrdinal(key, after) <= 0)
+            if (after is not null && page.KeyOf(item) is { } key && string.CompareOrdinal(key, after) <= 0)
             {
                 if (!repeated && string.Equals(key, after, StringComparison.Ordinal))
                 {
@@ -263,11 +266,11 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         return selected;
     }
 
-    private static bool AllPast(IReadOnlyList<T> items, string after)
+    private static bool AllPast(ICursorPage<T> page, string after)
     {
-        foreach (var item in items)
+        foreach (var item in page.Results)
         {
-            if (ListingKey.Of(item) is { } key && string.CompareOrdinal(key, after) <= 0)
+            if (page.KeyOf(item) is { } key && string.CompareOrdinal(key, after) <= 0)
             {
                 return false;
             }

@@ -12,7 +12,7 @@ public partial class LakeFsRepositoriesClient
         GarbageCollectionRules rules;
         try
         {
-            rules = await _pipeline.RunAsync(LakeFsRestClient.Operations.GetGCRules, repository, cancellationToken, ct => _rest.GetGCRulesAsync(repository, ct)).ConfigureAwait(false);
+            rules = await Rest.GetGCRulesAsync(repository, cancellationToken).ConfigureAwait(false);
         }
         catch (LakeFsApiException error) when (error.StatusCode == 404 && !IsRepositoryNotFound(error))
         {
@@ -44,21 +44,21 @@ public partial class LakeFsRepositoriesClient
 
         // A copy: the caller's object is not changed, and branches is always an array (null breaks the server's schema).
         var body = new GarbageCollectionRules { DefaultRetentionDays = rules.DefaultRetentionDays, Branches = branches };
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.SetGCRules, repository, cancellationToken, ct => _rest.SetGCRulesAsync(repository, body, ct));
+        return Rest.SetGCRulesAsync(repository, body, cancellationToken);
     }
 
     /// <inheritdoc />
     public virtual Task DeleteGCRulesAsync(string repository, CancellationToken cancellationToken = default)
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.DeleteGCRules, repository, cancellationToken, ct => _rest.DeleteGCRulesAsync(repository, ct));
+        return Rest.DeleteGCRulesAsync(repository, cancellationToken);
     }
 
     /// <inheritdoc />
     public virtual async Task<BranchProtectionRules> GetBranchProtectionRulesAsync(string repository, CancellationToken cancellationToken = default)
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
-        var answer = await _pipeline.RunAsync(LakeFsRestClient.Operations.GetBranchProtectionRules, repository, cancellationToken, ct => _rest.GetBranchProtectionRulesAsync(repository, ct)).ConfigureAwait(false);
+        var answer = await Rest.GetBranchProtectionRulesAsync(repository, cancellationToken).ConfigureAwait(false);
         var rules = answer.Body.Where(rule => rule is not null).ToList();
         return new BranchProtectionRules(rules, answer.Headers.GetValueOrDefault("ETag") ?? string.Empty);
     }
@@ -97,7 +97,7 @@ public partial class LakeFsRepositoriesClient
     {
         try
         {
-            await _pipeline.RunAsync(LakeFsRestClient.Operations.SetBranchProtectionRules, repository, cancellationToken, ct => _rest.SetBranchProtectionRulesAsync(repository, condition, rules, ct)).ConfigureAwait(false);
+            await Rest.SetBranchProtectionRulesAsync(repository, condition, rules, cancellationToken).ConfigureAwait(false);
         }
         catch (LakeFsApiException error) when (error.StatusCode == 412 && condition is not null && error.EarlierAttemptMayHaveActed)
         {

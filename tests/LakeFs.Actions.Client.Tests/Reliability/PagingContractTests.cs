@@ -93,7 +93,10 @@ public sealed class PagingContractTests
             transport);
 
         Assert.Equal(hookIds, await client.ListRunHooksAsync("repo", "run").Select(h => h.HookRunId).ToListAsync());
-        Assert.Equal(repositoryIds, await client.ListRepositoriesAsync().Select(r => r.Id).ToListAsync());
+        using var repositories = new LakeFsRepositoriesClient(
+            new LakeFsClientOptions { Endpoint = new Uri("https://lakefs.example.com/"), BearerToken = "t", PageSize = 2, Retry = { MaxRetries = 0 } },
+            transport);
+        Assert.Equal(repositoryIds, await repositories.ListRepositoriesAsync().Select(r => r.Id).ToListAsync());
     }
 
     [Theory]

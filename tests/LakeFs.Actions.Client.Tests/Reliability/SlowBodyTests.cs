@@ -27,6 +27,22 @@ public sealed class SlowBodyTests
         return new LakeFsActionsClient(options);
     }
 
+    private static LakeFsRepositoriesClient RepositoriesClient(SlowBodyServer server, TimeSpan timeout, long? maxBody = null)
+    {
+        var options = new LakeFsClientOptions
+        {
+            Endpoint = server.Endpoint,
+            Timeout = timeout,
+            Retry = new LakeFsRetryOptions { MaxRetries = 0 },
+        };
+        if (maxBody is { } limit)
+        {
+            options.MaxResponseBodySize = limit;
+        }
+
+        return new LakeFsRepositoriesClient(options);
+    }
+
     [Fact]
     public async Task A_trickling_JSON_body_is_stopped_by_the_attempt_timeout()
     {
@@ -55,7 +71,7 @@ public sealed class SlowBodyTests
     public async Task The_callers_token_cancels_a_trickling_JSON_body()
     {
         await using var server = SlowBodyServer.Trickle();
-        using var client = Client(server, Timeout.InfiniteTimeSpan);
+        using var client = RepositoriesClient(server, Timeout.InfiniteTimeSpan);
         using var cancellation = new CancellationTokenSource();
 
         var call = client.GetRepositoryAsync("repo", cancellation.Token);
@@ -82,7 +98,7 @@ public sealed class SlowBodyTests
     public async Task A_declared_body_past_the_limit_is_refused_before_reading_it()
     {
         var transport = new InMemoryTransport(_ => InMemoryTransport.Json(new string(' ', 4096) + "{}"));
-        using var client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.test/"), MaxResponseBodySize = 1024 }, transport);
+        using var client = new LakeFsRepositoriesClient(new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.test/"), MaxResponseBodySize = 1024 }, transport);
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo"));
 
