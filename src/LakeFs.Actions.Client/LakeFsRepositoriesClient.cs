@@ -7,10 +7,13 @@ namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// The lakeFS repositories client (the RepositoriesApi). Create one per lakeFS installation and share it: it is
-/// thread-safe and holds one connection pool. With dependency injection,
+/// thread-safe and holds one connection pool.
+/// </summary>
+/// <remarks>
+/// With dependency injection,
 /// <see cref="LakeFsServiceCollectionExtensions.AddLakeFsActionsClient(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{LakeFsClientOptions})"/>
 /// registers it beside <see cref="ILakeFsActionsClient"/>, both over one connection pool and one set of options.
-/// </summary>
+/// </remarks>
 public partial class LakeFsRepositoriesClient : LakeFsApiClient, ILakeFsRepositoriesClient
 {
     /// <summary>How many times the add/remove rule helpers read and write before giving up on a 412.</summary>

@@ -4,11 +4,13 @@ using System.Text;
 namespace LakeFs.Actions.Client;
 
 /// <summary>
-/// A lakeFS request failed: the server answered with an error status, sent a response the client could
-/// not read, or kept throttling until the retry attempts ran out. Carries the HTTP status, the server's
-/// <c>message</c>, the <c>X-Request-ID</c> to quote in a bug report and the operation that failed.
-/// Never contains credentials.
+/// A lakeFS request failed: the server answered with an error status, sent a response the client could not read,
+/// or kept throttling until the retry attempts ran out.
 /// </summary>
+/// <remarks>
+/// Carries the HTTP status, the server's <c>message</c>, the <c>X-Request-ID</c> to quote in a bug report and the
+/// operation that failed. Never contains credentials.
+/// </remarks>
 public class LakeFsApiException : Exception
 {
     /// <summary>Creates an exception for a failed lakeFS request.</summary>

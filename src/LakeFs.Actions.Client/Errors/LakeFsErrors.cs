@@ -10,10 +10,13 @@ namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Builds every <see cref="LakeFsApiException"/> the client throws, whatever failed: an error status, a
-/// successful answer that is not the JSON it must be, a body too large or unreadable, a page that breaks
-/// the cursor protocol, a transport failure or a timeout. Text taken from a response is redacted of the
-/// request's credentials and bounded; <see cref="LakeFsApiException.ErrorType"/> is set for telemetry.
+/// successful answer that is not the JSON it must be, a body too large or unreadable, a page that breaks the
+/// cursor protocol, a transport failure or a timeout.
 /// </summary>
+/// <remarks>
+/// Text taken from a response is redacted of the request's credentials and bounded;
+/// <see cref="LakeFsApiException.ErrorType"/> is set for telemetry.
+/// </remarks>
 internal static class LakeFsErrors
 {
     /// <summary>An answer with an error status, or a successful one that is not what the operation expects.</summary>

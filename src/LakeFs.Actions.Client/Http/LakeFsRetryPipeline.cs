@@ -75,12 +75,15 @@ internal static class LakeFsRetryPipeline
         operation.IsSafeToRepeat ? LakeFsStatusCodes.IsTransient(status) : LakeFsStatusCodes.IsRefusedUnread(status);
 
     /// <summary>
-    /// For an operation that is safe to repeat (GET, PUT, DELETE): throttling (420, 429, 503), 408, 500, 502,
-    /// 504, attempt timeouts, transport errors and bodies cut off mid-stream are transient. For one that is not
-    /// (POST): only a refusal before the server acted on it, i.e. 420 or 429 and a connection that was never
-    /// made; after a 5xx, a timeout or a broken connection the server may have acted, so it is not repeated.
-    /// 4xx answers, malformed bodies, TLS trust failures and the caller's own cancellation are never transient.
+    /// For an operation that is safe to repeat (GET, PUT, DELETE): throttling (420, 429, 503), 408, 500, 502, 504,
+    /// attempt timeouts, transport errors and bodies cut off mid-stream are transient.
     /// </summary>
+    /// <remarks>
+    /// For one that is not (POST): only a refusal before the server acted on it, i.e. 420 or 429 and a connection
+    /// that was never made; after a 5xx, a timeout or a broken connection the server may have acted, so it is not
+    /// repeated. 4xx answers, malformed bodies, TLS trust failures and the caller's own cancellation are never
+    /// transient.
+    /// </remarks>
     public static bool IsTransient(Exception? error, LakeFsOperation operation, CancellationToken callerToken) => error switch
     {
         null => false,

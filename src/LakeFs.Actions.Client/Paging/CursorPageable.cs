@@ -8,14 +8,16 @@ using Microsoft.Extensions.Logging;
 namespace LakeFs.Actions.Client.Paging;
 
 /// <summary>
-/// Follows lakeFS's <c>has_more</c>/<c>next_offset</c> cursor. The continuation token is the <c>after</c>
-/// cursor, so a listing can be resumed anywhere. Refuses to loop on a server that sends <c>has_more</c>
-/// with an empty cursor, repeats a cursor, or sends an empty page that claims more. Drops (and logs) the
-/// one item whose id is the cursor itself, so a server that treats <c>after</c> as inclusive never makes
-/// one enumeration yield an item twice; any other item behind the cursor means the server does not page
-/// in lakeFS's key order, and the listing throws rather than silently yield part of the data. Can fetch
-/// the next page while the caller consumes the current one.
+/// Follows lakeFS's <c>has_more</c>/<c>next_offset</c> cursor. The continuation token is the <c>after</c> cursor,
+/// so a listing can be resumed anywhere.
 /// </summary>
+/// <remarks>
+/// Refuses to loop on a server that sends <c>has_more</c> with an empty cursor, repeats a cursor, or sends an
+/// empty page that claims more. Drops (and logs) the one item whose id is the cursor itself, so a server that
+/// treats <c>after</c> as inclusive never makes one enumeration yield an item twice; any other item behind the
+/// cursor means the server does not page in lakeFS's key order, and the listing throws rather than silently yield
+/// part of the data. Can fetch the next page while the caller consumes the current one.
+/// </remarks>
 internal sealed class CursorPageable<T> : AsyncPageable<T>
 {
     private readonly LakeFsRequestPipeline _pipeline;
@@ -216,11 +218,13 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
 
     /// <summary>
     /// The items of a page the caller gets: up to the first item outside <see cref="InRange"/> or at
-    /// <c>stopBefore</c> (then <paramref name="stopped"/>), without the one repeat of <paramref name="after"/>
-    /// itself (an inclusive cursor: dropped and logged), and without those the filter rejects. Any other item
-    /// that is not past the cursor throws: the server's order is not lakeFS's, and neither dropping it (data
-    /// lost) nor yielding it (perhaps twice) would be the listing the caller asked for.
+    /// <c>stopBefore</c> (then <paramref name="stopped"/>), without the one repeat of <paramref name="after"/> itself
+    /// (an inclusive cursor: dropped and logged), and without those the filter rejects.
     /// </summary>
+    /// <remarks>
+    /// Any other item that is not past the cursor throws: the server's order is not lakeFS's, and neither dropping it
+    /// (data lost) nor yielding it (perhaps twice) would be the listing the caller asked for.
+    /// </remarks>
     private IReadOnlyList<T> Select(ICursorPage<T> page, string? after, Activity? activity, out bool stopped)
     {
         stopped = false;

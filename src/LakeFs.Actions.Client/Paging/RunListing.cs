@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
 using LakeFs.Actions.Client.Http;
-using Microsoft.Extensions.Logging;
 
 namespace LakeFs.Actions.Client.Paging;
 
-/// <summary>
-/// <c>listRepositoryRuns</c> with the meaning a caller expects from <see cref="RunQuery.Branch"/> and
-/// <see cref="RunQuery.Commit"/>, on a server whose filters are raw prefix scans of its index keys
+/// <summary><c>listRepositoryRuns</c> with the meaning a caller expects from <see cref="RunQuery.Branch"/> and <see cref="RunQuery.Commit"/>.</summary>
+/// <remarks>
+/// lakeFS's filters are raw prefix scans of its index keys
 /// (<c>branches/&lt;branch&gt;/&lt;run_id&gt;</c>, <c>commits/&lt;commit_id&gt;/&lt;run_id&gt;</c>, in key order,
 /// <c>after</c> turned into the key <c>&lt;value&gt;/&lt;after&gt;</c>):
 /// <list type="bullet">
@@ -23,7 +22,7 @@ namespace LakeFs.Actions.Client.Paging;
 /// every run of the prefix, the listing is served from it without another request.</item>
 /// </list>
 /// A server that filters exactly is answered correctly as well: <c>after=-</c> is before every run id.
-/// </summary>
+/// </remarks>
 internal sealed class RunListing : AsyncPageable<ActionRun>
 {
     /// <summary>An <c>after</c> that sorts before every run id and after the keys of longer names sharing the prefix.</summary>
