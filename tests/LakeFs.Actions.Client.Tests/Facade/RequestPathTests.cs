@@ -107,4 +107,18 @@ public sealed class RequestPathTests
         Assert.False(durations[1].Tags.ContainsKey("http.response.status_code"));
         Assert.Equal(typeof(HttpRequestException).FullName, durations[1].Tags["error.type"]);
     }
+
+    [Fact]
+    public async Task A_create_names_its_repository_in_its_activity_from_the_body_field_the_document_names()
+    {
+        using var telemetry = new TelemetryCapture();
+        using var transport = new InMemoryTransport(_ => InMemoryTransport.Json("""{"id":"analytics","creation_date":1,"default_branch":"main","storage_namespace":"local://analytics"}""", HttpStatusCode.Created));
+        using var client = new LakeFsRepositoriesClient(Options(), transport);
+
+        await client.CreateRepositoryAsync("analytics", "local://analytics");
+
+        var activity = Assert.Single(telemetry.Activities);
+        Assert.Equal("createRepository", activity.GetTagItem("lakefs.operation"));
+        Assert.Equal("analytics", activity.GetTagItem("lakefs.repository"));
+    }
 }
