@@ -5,15 +5,9 @@ namespace LakeFs.Actions.Client;
 /// Every method validates its arguments before sending anything, retries throttled and transient
 /// failures, and reports any other failure as a <see cref="LakeFsApiException"/>.
 /// </summary>
-public interface ILakeFsActionsClient
+public interface ILakeFsActionsClient : IDisposable
 {
-    /// <summary>
-    /// Lists action runs, newest first. <c>GET /repositories/{repository}/actions/runs</c>.
-    /// <see cref="RunQuery.Branch"/> is exact and <see cref="RunQuery.Commit"/> works like git (full id or unique
-    /// abbreviation), although lakeFS's own filters are key-prefix scans (see <see cref="RunQuery"/>).
-    /// Every listing drops (and logs as a warning) an item whose id is not past the cursor of its page, so a server
-    /// that treats <c>after</c> as inclusive never makes one enumeration yield a run twice.
-    /// </summary>
+    /// <summary>Lists action runs, newest first. <c>GET /repositories/{repository}/actions/runs</c>.</summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="query">Filters and page size; <c>null</c> lists every run.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
@@ -21,6 +15,14 @@ public interface ILakeFsActionsClient
     /// <exception cref="ArgumentException"><paramref name="repository"/> is null, empty, whitespace, <c>.</c> or <c>..</c>, or the query is inconsistent (e.g. both a branch and a commit); thrown before any request.</exception>
     /// <exception cref="AmbiguousCommitException">On enumeration: <see cref="RunQuery.Commit"/> abbreviates several commit ids.</exception>
     /// <exception cref="LakeFsApiException">On enumeration: a request failed, or the server broke the paging contract (a repeated cursor, an empty page that claims more).</exception>
+    /// <remarks>
+    /// <see cref="RunQuery.Branch"/> is exact and <see cref="RunQuery.Commit"/> works like git (full id or unique
+    /// abbreviation), although lakeFS's own filters are key-prefix scans (see <see cref="RunQuery"/>). Every listing
+    /// drops (and logs as a warning) the one item whose id is the cursor of its page, so a server that treats
+    /// <c>after</c> as inclusive never makes one enumeration yield a run twice; any other item behind the cursor
+    /// means the server does not page in lakeFS's order, and the listing throws a <see cref="LakeFsApiException"/>
+    /// saying so instead of silently yielding part of the runs.
+    /// </remarks>
     AsyncPageable<ActionRun> ListRunsAsync(string repository, RunQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets one action run. <c>GET /repositories/{repository}/actions/runs/{run_id}</c>.</summary>
@@ -32,17 +34,17 @@ public interface ILakeFsActionsClient
     /// <exception cref="LakeFsApiException">The request failed, e.g. 404 for an unknown repository or run.</exception>
     Task<ActionRun> GetRunAsync(string repository, string runId, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Lists the hook runs of an action run, in hook run id order. <c>GET /repositories/{repository}/actions/runs/{run_id}/hooks</c>.
-    /// A real lakeFS server answers an EMPTY listing for a run id that does not exist (it scans the run's hook
-    /// records without looking the run up), not a 404: call <see cref="GetRunAsync"/> first when "no such run"
-    /// must be told apart from "a run without hooks". An unknown repository is still a 404.
-    /// </summary>
+    /// <summary>Lists the hook runs of an action run, in hook run id order. <c>GET /repositories/{repository}/actions/runs/{run_id}/hooks</c>.</summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="runId">Run id.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The hook runs, fetched page by page as they are enumerated.</returns>
     /// <exception cref="ArgumentException">An id is null, empty, whitespace, <c>.</c> or <c>..</c>.</exception>
+    /// <remarks>
+    /// A real lakeFS server answers an EMPTY listing for a run id that does not exist (it scans the run's hook
+    /// records without looking the run up), not a 404: call <see cref="GetRunAsync"/> first when "no such run" must
+    /// be told apart from "a run without hooks". An unknown repository is still a 404.
+    /// </remarks>
     AsyncPageable<HookRun> ListRunHooksAsync(string repository, string runId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -58,30 +60,10 @@ public interface ILakeFsActionsClient
     /// <exception cref="LakeFsApiException">The request failed, e.g. 404 for an unknown hook run, or 410 (not retried) when the log is gone from the repository's object store.</exception>
     Task<HookOutput> GetHookOutputAsync(string repository, string runId, string hookRunId, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists repositories, by id. <c>GET /repositories</c>.</summary>
-    /// <param name="query">Prefix, search text and page size; <c>null</c> lists every repository.</param>
-    /// <param name="cancellationToken">Cancels the listing.</param>
-    /// <returns>The repositories, fetched page by page as they are enumerated.</returns>
-    AsyncPageable<Repository> ListRepositoriesAsync(RepositoryQuery? query = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Gets one repository. <c>GET /repositories/{repository}</c>.</summary>
-    /// <param name="repository">Repository id.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The repository.</returns>
-    /// <exception cref="ArgumentException"><paramref name="repository"/> is null, empty, whitespace, <c>.</c> or <c>..</c>.</exception>
-    /// <exception cref="LakeFsApiException">The request failed, e.g. 404 for an unknown repository.</exception>
-    Task<Repository> GetRepositoryAsync(string repository, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Polls <c>GET /repositories/{repository}/actions/runs</c> and yields each run that matches
-    /// <paramref name="query"/> once, as it appears: first the runs that already exist, then new ones,
-    /// oldest first among those found by one poll. This is how a CI job waits for the post-commit hooks of
-    /// the commit it made. lakeFS stores a run when its last hook finishes, under an id made when it
-    /// started, so a slow run lands after newer runs with an older id; to see it, every poll after the first
-    /// re-reads the runs that started within <see cref="WatchOptions.LookBack"/> (default 15 minutes) before
-    /// the newest run seen, newest first, and yields those not yielded yet. Cost per poll: the pages that
-    /// cover the runs started within that window (one request while fewer runs than a page start in it).
-    /// A run is missed only if it lands more than the look-back after a newer run was seen.
+    /// <paramref name="query"/> once, as it appears: first the runs that already exist, then new ones, oldest first
+    /// among those found by one poll.
     /// </summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="query">Which runs to watch, typically <see cref="RunQuery.Commit"/>.</param>
@@ -89,6 +71,11 @@ public interface ILakeFsActionsClient
     /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>The runs, as they appear; the enumeration ends only when the caller stops, cancels, or the timeout passes.</returns>
     /// <exception cref="TimeoutException"><see cref="WatchOptions.Timeout"/> passed.</exception>
+    /// <remarks>
+    /// This is how a CI job waits for the post-commit hooks of the commit it made. Runs that land late (with an id
+    /// older than runs already seen) are found by re-reading a window of recent runs on every poll: see
+    /// <see cref="WatchOptions.LookBack"/> for why, what it costs and when a run can be missed.
+    /// </remarks>
     IAsyncEnumerable<ActionRun> WatchRunsAsync(string repository, RunQuery? query = null, WatchOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>

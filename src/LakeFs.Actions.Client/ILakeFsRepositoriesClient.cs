@@ -3,14 +3,16 @@ using LakeFs.Actions.Client.ActionFiles;
 namespace LakeFs.Actions.Client;
 
 /// <summary>
-/// Manages lakeFS repositories: create and delete them, read their metadata, set their garbage collection rules and
-/// branch protection, and dump and restore their refs (the lakeFS RepositoriesApi). Every method validates its
-/// arguments before sending anything and reports a failed request as a <see cref="LakeFsApiException"/>. Reads,
-/// PUTs and DELETEs are retried on transient failures; a POST (create, dump, restore) only when the server refused it
-/// unread (420/429 throttling, a connection that was never made), never after a 5xx or a timeout, so no write is
-/// ever repeated where the server may already have acted.
+/// Manages lakeFS repositories: create and delete them, read their metadata, set their garbage collection rules
+/// and branch protection, and dump and restore their refs (the lakeFS RepositoriesApi).
 /// </summary>
-public interface ILakeFsRepositoriesClient
+/// <remarks>
+/// Every method validates its arguments before sending anything and reports a failed request as a
+/// <see cref="LakeFsApiException"/>. Reads, PUTs and DELETEs are retried on transient failures; a POST (create,
+/// dump, restore) only when the server refused it unread (420/429 throttling, a connection that was never made),
+/// never after a 5xx or a timeout, so no write is ever repeated where the server may already have acted.
+/// </remarks>
+public interface ILakeFsRepositoriesClient : IDisposable
 {
     /// <summary>Lists repositories, ordered by id. <c>GET /repositories</c>.</summary>
     /// <param name="query">Prefix, search string and page size; <c>null</c> lists all.</param>
@@ -40,16 +42,19 @@ public interface ILakeFsRepositoriesClient
     /// <exception cref="LakeFsApiException">The request failed: 409 when the repository exists (without exist-ok), 400 for a namespace the server's blockstore cannot use or that another repository uses, 410 while a repository of that name is being deleted.</exception>
     Task<Repository> CreateRepositoryAsync(string name, string storageNamespace, CreateRepositoryOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Deletes a repository. <c>DELETE /repositories/{repository}?force=</c>. When a deletion failed midway (500), the
-    /// repository answers 410 until it is deleted again: calling this method again finishes the deletion.
-    /// </summary>
+    /// <summary>Deletes a repository. <c>DELETE /repositories/{repository}?force=</c>.</summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="force">Delete even a read-only repository.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the repository is deleted.</returns>
     /// <exception cref="ArgumentException"><paramref name="repository"/> is null, empty, whitespace, <c>.</c> or <c>..</c>.</exception>
     /// <exception cref="LakeFsApiException">The request failed: 404 for an unknown repository, 403 for a read-only one without <paramref name="force"/>.</exception>
+    /// <remarks>
+    /// When a deletion failed midway (500), the repository answers 410 until it is deleted again: calling this method
+    /// again finishes the deletion. When an attempt fails in a way that does not rule out that the server deleted the
+    /// repository (a 5xx, a timeout, a lost connection) and the retry then answers 404, that attempt did the
+    /// deletion: the method returns normally.
+    /// </remarks>
     Task DeleteRepositoryAsync(string repository, bool force = false, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the metadata of a repository (read-only through the API). <c>GET /repositories/{repository}/metadata</c>.</summary>
@@ -62,15 +67,18 @@ public interface ILakeFsRepositoriesClient
 
     /// <summary>
     /// Gets the garbage collection rules of a repository. <c>GET /repositories/{repository}/settings/gc_rules</c>.
-    /// lakeFS answers 404 both when no rules are set and for an unknown repository: a 404 whose message is
-    /// <c>repository not found</c> is thrown at once; any other 404 is checked with <c>GET /repositories/{repository}</c>
-    /// (which throws its own 404 for an unknown repository) and otherwise means "no rules": <c>null</c>.
     /// </summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The rules (<see cref="GarbageCollectionRules.Branches"/> is never null), or <c>null</c> when none are set.</returns>
     /// <exception cref="ArgumentException"><paramref name="repository"/> is null, empty, whitespace, <c>.</c> or <c>..</c>.</exception>
     /// <exception cref="LakeFsApiException">The request failed, e.g. 404 for an unknown repository.</exception>
+    /// <remarks>
+    /// lakeFS answers 404 both when no rules are set and for an unknown repository: a 404 whose message is
+    /// <c>repository not found</c> is thrown at once; any other 404 is checked with <c>GET
+    /// /repositories/{repository}</c> (which throws its own 404 for an unknown repository) and otherwise means "no
+    /// rules": <c>null</c>.
+    /// </remarks>
     Task<GarbageCollectionRules?> GetGCRulesAsync(string repository, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -102,11 +110,8 @@ public interface ILakeFsRepositoriesClient
     Task<BranchProtectionRules> GetBranchProtectionRulesAsync(string repository, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Replaces the branch protection rules of a repository. <c>PUT /repositories/{repository}/settings/branch_protection</c>.
-    /// With <paramref name="ifMatch"/> (an ETag from <see cref="GetBranchProtectionRulesAsync"/>), the header
-    /// <c>If-Match</c> is sent exactly as given, unquoted, and the server replaces the rules only if they did not change
-    /// (412 otherwise). <c>null</c> or empty sends no If-Match: lakeFS answers 412 to any If-Match while no rules exist,
-    /// so the first rules can only be written unconditionally.
+    /// Replaces the branch protection rules of a repository. <c>PUT
+    /// /repositories/{repository}/settings/branch_protection</c>.
     /// </summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="rules">The new rules (an empty list removes all).</param>
@@ -115,19 +120,33 @@ public interface ILakeFsRepositoriesClient
     /// <returns>A task that completes when the rules are replaced.</returns>
     /// <exception cref="ArgumentException"><paramref name="repository"/> is invalid, <paramref name="rules"/> is null, or a rule is null or has an empty pattern.</exception>
     /// <exception cref="LakeFsApiException">The request failed: 412 when the rules changed since <paramref name="ifMatch"/>, 403 for a read-only repository.</exception>
+    /// <remarks>
+    /// With <paramref name="ifMatch"/> (an ETag from <see cref="GetBranchProtectionRulesAsync"/>), the header
+    /// <c>If-Match</c> is sent exactly as given, unquoted, and the server replaces the rules only if they did not
+    /// change (412 otherwise). <c>null</c> or empty sends no If-Match: lakeFS answers 412 to any If-Match while no
+    /// rules exist, so the first rules can only be written unconditionally. When a conditional replace is retried
+    /// after a failure that does not rule out that it was applied (a 5xx, a timeout, a lost connection) and the retry
+    /// gets 412, the rules are read again: the replace succeeded if they are the rules written (the 412 came from its
+    /// own change), and is a 412 conflict otherwise.
+    /// </remarks>
     Task SetBranchProtectionRulesAsync(string repository, IEnumerable<BranchProtectionRule> rules, string? ifMatch = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Adds a branch protection rule by read-modify-write (<c>GET</c> then <c>PUT</c> with If-Match of
     /// <c>/repositories/{repository}/settings/branch_protection</c>), reading again and retrying when another writer
-    /// changed the rules in between (412), up to 5 attempts. Does nothing when a rule with this pattern exists.
+    /// changed the rules in between (412), up to 5 attempts.
     /// </summary>
     /// <param name="repository">Repository id.</param>
     /// <param name="pattern">Branch name pattern, e.g. <c>main</c> or <c>release-*</c>.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <returns>True when the rule was added; false when it was already there.</returns>
+    /// <returns>True when this call added the rule (including by a write whose answer was lost); false when it was already there.</returns>
     /// <exception cref="ArgumentException"><paramref name="repository"/> or <paramref name="pattern"/> is null or empty.</exception>
     /// <exception cref="LakeFsApiException">A request failed; status 412 when the rules kept changing through every attempt.</exception>
+    /// <remarks>
+    /// Does nothing when a rule with this pattern exists. A write whose answer was lost but which was applied counts
+    /// as this call's (see <see cref="SetBranchProtectionRulesAsync"/>): the rule it added is not reported as
+    /// "already there".
+    /// </remarks>
     Task<bool> AddBranchProtectionRuleAsync(string repository, string pattern, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -137,7 +156,7 @@ public interface ILakeFsRepositoriesClient
     /// <param name="repository">Repository id.</param>
     /// <param name="pattern">The rule's exact pattern.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <returns>True when the rule was removed; false when it was not there.</returns>
+    /// <returns>True when this call removed the rule (including by a write whose answer was lost); false when it was not there.</returns>
     /// <exception cref="ArgumentException"><paramref name="repository"/> or <paramref name="pattern"/> is null or empty.</exception>
     /// <exception cref="LakeFsApiException">A request failed; status 412 when the rules kept changing through every attempt.</exception>
     Task<bool> RemoveBranchProtectionRuleAsync(string repository, string pattern, CancellationToken cancellationToken = default);

@@ -7,20 +7,17 @@ namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// The lakeFS repositories client (the RepositoriesApi). Create one per lakeFS installation and share it: it is
-/// thread-safe and holds one connection pool. With dependency injection,
+/// thread-safe and holds one connection pool.
+/// </summary>
+/// <remarks>
+/// With dependency injection,
 /// <see cref="LakeFsServiceCollectionExtensions.AddLakeFsActionsClient(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{LakeFsClientOptions})"/>
 /// registers it beside <see cref="ILakeFsActionsClient"/>, both over one connection pool and one set of options.
-/// </summary>
-public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisposable
+/// </remarks>
+public partial class LakeFsRepositoriesClient : LakeFsApiClient, ILakeFsRepositoriesClient
 {
     /// <summary>How many times the add/remove rule helpers read and write before giving up on a 412.</summary>
     public const int BranchProtectionAttempts = 5;
-
-    private readonly LakeFsConnection _connection = null!;
-    private readonly LakeFsRestClient _rest = null!;
-    private readonly LakeFsRequestPipeline _pipeline = null!;
-    private readonly TimeProvider _timeProvider = TimeProvider.System;
-    private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>Creates a client that talks to <see cref="LakeFsClientOptions.Endpoint"/> over its own connection pool.</summary>
     /// <param name="options">Endpoint, credentials, retry and paging settings.</param>
@@ -52,9 +49,8 @@ public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisp
 
     /// <summary>Over a connection shared with other clients (dependency injection).</summary>
     internal LakeFsRepositoriesClient(LakeFsConnection connection)
+        : base(connection)
     {
-        _connection = connection;
-        (_rest, _pipeline, _timeProvider, _ownedHttpClient) = (connection.Rest, connection.Pipeline, connection.TimeProvider, connection.OwnedHttpClient);
     }
 
     /// <summary>For mocking.</summary>
@@ -64,13 +60,13 @@ public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisp
 
     /// <inheritdoc />
     public virtual AsyncPageable<Repository> ListRepositoriesAsync(RepositoryQuery? query = null, CancellationToken cancellationToken = default) =>
-        RepositoryListing.Create(_connection, query, cancellationToken);
+        RepositoryListing.Create(Connection, query, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<Repository> GetRepositoryAsync(string repository, CancellationToken cancellationToken = default)
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.GetRepository, repository, cancellationToken, ct => _rest.GetRepositoryAsync(repository, ct));
+        return Rest.GetRepositoryAsync(repository, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -91,7 +87,7 @@ public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisp
         bool? bare = options.Bare ? true : null;
         try
         {
-            return await _pipeline.RunAsync(LakeFsRestClient.Operations.CreateRepository, name, cancellationToken, ct => _rest.CreateRepositoryAsync(bare, body, ct)).ConfigureAwait(false);
+            return await Rest.CreateRepositoryAsync(bare, body, cancellationToken).ConfigureAwait(false);
         }
         catch (LakeFsApiException error) when (options.ExistOk && error.StatusCode == 409)
         {
@@ -104,31 +100,27 @@ public partial class LakeFsRepositoriesClient : ILakeFsRepositoriesClient, IDisp
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
         bool? forced = force ? true : null;
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.DeleteRepository, repository, cancellationToken, ct => _rest.DeleteRepositoryAsync(repository, forced, ct));
+        return DeleteRepositoryCoreAsync(repository, forced, cancellationToken);
+    }
+
+    private async Task DeleteRepositoryCoreAsync(string repository, bool? forced, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Rest.DeleteRepositoryAsync(repository, forced, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LakeFsApiException error) when (error.StatusCode == 404 && error.EarlierAttemptMayHaveActed)
+        {
+            // An earlier attempt failed after the server may have deleted the repository (a 5xx, a timeout, a lost
+            // connection), and the retry finds it gone: that attempt did the deletion.
+        }
     }
 
     /// <inheritdoc />
     public virtual async Task<IReadOnlyDictionary<string, string>> GetRepositoryMetadataAsync(string repository, CancellationToken cancellationToken = default)
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
-        var metadata = await _pipeline.RunAsync(LakeFsRestClient.Operations.GetRepositoryMetadata, repository, cancellationToken, ct => _rest.GetRepositoryMetadataAsync(repository, ct)).ConfigureAwait(false);
+        var metadata = await Rest.GetRepositoryMetadataAsync(repository, cancellationToken).ConfigureAwait(false);
         return new Dictionary<string, string>(metadata, StringComparer.Ordinal);
-    }
-
-    /// <summary>Disposes the connection pool when the client created it.</summary>
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Releases the HTTP client the client created (not one from <see cref="IHttpClientFactory"/>).</summary>
-    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _ownedHttpClient?.Dispose();
-        }
     }
 }

@@ -13,12 +13,12 @@ internal static class ReposCommand
         command.SetAction((parseResult, cancellationToken) =>
         {
             var settings = globals.Read(parseResult);
-            return ClientCommand.RunAsync(environment, settings, (client, token) => ExecuteAsync(client, environment, settings.Output, token), cancellationToken);
+            return ClientCommand.RunAsync(environment, settings, (ILakeFsRepositoriesClient client, CancellationToken token) => ExecuteAsync(client, environment, settings.Output, token), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ILakeFsActionsClient client, CliEnvironment environment, OutputFormat format, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(ILakeFsRepositoriesClient client, CliEnvironment environment, OutputFormat format, CancellationToken cancellationToken)
     {
         if (format == OutputFormat.Json)
         {

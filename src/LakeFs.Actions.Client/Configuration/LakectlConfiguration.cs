@@ -7,10 +7,13 @@ namespace LakeFs.Actions.Client;
 /// lakeFS connection settings found the way lakectl finds them: the environment variables
 /// <c>LAKECTL_SERVER_ENDPOINT_URL</c>, <c>LAKECTL_CREDENTIALS_ACCESS_KEY_ID</c> and
 /// <c>LAKECTL_CREDENTIALS_SECRET_ACCESS_KEY</c>, then the YAML file <c>~/.lakectl.yaml</c> (or the path in
-/// <c>LAKECTL_CONFIG_FILE</c>) with the keys <c>server.endpoint_url</c>, <c>credentials.access_key_id</c>
-/// and <c>credentials.secret_access_key</c>. The environment wins over the file, key by key; settings made
-/// explicitly on <see cref="LakeFsClientOptions"/> win over both (see <see cref="ApplyTo"/>).
+/// <c>LAKECTL_CONFIG_FILE</c>) with the keys <c>server.endpoint_url</c>, <c>credentials.access_key_id</c> and
+/// <c>credentials.secret_access_key</c>.
 /// </summary>
+/// <remarks>
+/// The environment wins over the file, key by key; settings made explicitly on <see cref="LakeFsClientOptions"/>
+/// win over both (see <see cref="ApplyTo"/>).
+/// </remarks>
 public sealed class LakectlConfiguration
 {
     /// <summary>Environment variable with the server URL.</summary>

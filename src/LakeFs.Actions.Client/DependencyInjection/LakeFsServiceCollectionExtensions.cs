@@ -10,10 +10,13 @@ namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Registers <see cref="ILakeFsActionsClient"/> and <see cref="ILakeFsRepositoriesClient"/> as typed clients of
-/// <see cref="IHttpClientFactory"/>, with options validated at start-up. Both clients of one registration use the same
-/// named <see cref="HttpClient"/>, so they share its handler chain (one connection pool, your handlers) and one
-/// options instance. Each method returns the <see cref="IHttpClientBuilder"/>, so you can add your own message handlers.
+/// <see cref="IHttpClientFactory"/>, with options validated at start-up.
 /// </summary>
+/// <remarks>
+/// Both clients of one registration use the same named <see cref="HttpClient"/>, so they share its handler chain
+/// (one connection pool, your handlers) and one options instance. Each method returns the
+/// <see cref="IHttpClientBuilder"/>, so you can add your own message handlers.
+/// </remarks>
 public static class LakeFsServiceCollectionExtensions
 {
     /// <summary>Name of the <see cref="HttpClient"/> of the default (unnamed) registration.</summary>

@@ -6,11 +6,14 @@ using LakeFs.Actions.Client.Http;
 namespace LakeFs.Actions.Client.Diagnostics;
 
 /// <summary>
-/// Tracing and metrics, both named <c>LakeFs.Actions.Client</c>: add the source and the meter to
-/// OpenTelemetry and lakeFS calls show up in traces and dashboards. Follows the OpenTelemetry conventions:
-/// the tags an operation is known by are given when its activity starts (so samplers see them), a successful
-/// activity keeps the status Unset, a failed one (including a cancelled one) gets Error and <c>error.type</c>.
+/// Tracing and metrics, both named <c>LakeFs.Actions.Client</c>: add the source and the meter to OpenTelemetry
+/// and lakeFS calls show up in traces and dashboards.
 /// </summary>
+/// <remarks>
+/// Follows the OpenTelemetry conventions: the tags an operation is known by are given when its activity starts
+/// (so samplers see them), a successful activity keeps the status Unset, a failed one (including a cancelled one)
+/// gets Error and <c>error.type</c>.
+/// </remarks>
 internal static class LakeFsTelemetry
 {
     public const string Name = "LakeFs.Actions.Client";
@@ -66,10 +69,15 @@ internal static class LakeFsTelemetry
         }
     }
 
-    /// <summary>
-    /// Starts the activity of one facade operation, with its tags, so that samplers see them; null when nobody
-    /// listens. The only place an operation's activity starts (see <c>LakeFsRequestPipeline.StartActivity</c>).
-    /// </summary>
+    /// <summary>Starts the activity of one operation with its tags (so samplers see them); null when nobody listens.</summary>
+    /// <remarks>
+    /// The only place an operation's activity starts (see <c>LakeFsRequestPipeline.StartActivity</c>). Its kind is
+    /// Client although it is a logical operation over one or more HTTP requests: it is the client side of a lakeFS
+    /// call as a trace backend shows it (service maps draw the lakeFS dependency from it, with
+    /// <c>server.address</c>/<c>server.port</c>), and it stays so when HttpClient's own instrumentation is off. When
+    /// that instrumentation is on, each attempt's HTTP span is its child, and <c>lakefs.attempts</c> on this span
+    /// counts the attempts (the resends are the attempts after the first).
+    /// </remarks>
     public static Activity? StartOperation(LakeFsOperation operation, string? repository, string serverAddress, int serverPort)
     {
         if (!Source.HasListeners())

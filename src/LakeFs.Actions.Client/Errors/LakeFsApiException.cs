@@ -4,11 +4,13 @@ using System.Text;
 namespace LakeFs.Actions.Client;
 
 /// <summary>
-/// A lakeFS request failed: the server answered with an error status, sent a response the client could
-/// not read, or kept throttling until the retry attempts ran out. Carries the HTTP status, the server's
-/// <c>message</c>, the <c>X-Request-ID</c> to quote in a bug report and the operation that failed.
-/// Never contains credentials.
+/// A lakeFS request failed: the server answered with an error status, sent a response the client could not read,
+/// or kept throttling until the retry attempts ran out.
 /// </summary>
+/// <remarks>
+/// Carries the HTTP status, the server's <c>message</c>, the <c>X-Request-ID</c> to quote in a bug report and the
+/// operation that failed. Never contains credentials.
+/// </remarks>
 public class LakeFsApiException : Exception
 {
     /// <summary>Creates an exception for a failed lakeFS request.</summary>
@@ -62,7 +64,22 @@ public class LakeFsApiException : Exception
     public string? Operation { get; }
 
     /// <summary>Number of attempts made, including retries (1 when the request was not retried).</summary>
-    public int Attempts { get; internal set; } = 1;
+    public int Attempts { get; internal init; } = 1;
+
+    /// <summary>
+    /// True when the client stopped retrying although this last answer was itself worth repeating (the retries ran
+    /// out); false when the last answer was final (a 404 after an earlier 503, say).
+    /// </summary>
+    internal bool GaveUp { get; init; }
+
+    /// <summary>What each earlier attempt got, oldest first (e.g. <c>HTTP 503</c>, <c>no answer in time</c>); empty for a single attempt.</summary>
+    internal IReadOnlyList<string> EarlierAttempts { get; init; } = [];
+
+    /// <summary>
+    /// True when an earlier attempt failed in a way that does not rule out that the server acted on it (a 5xx, a
+    /// timeout, a connection lost after sending): this answer may describe the state that attempt left behind.
+    /// </summary>
+    internal bool EarlierAttemptMayHaveActed { get; init; }
 
     /// <summary>True when the server (or a proxy) throttled the request: status 420, 429 or 503.</summary>
     public bool IsThrottled => LakeFsStatusCodes.IsThrottling(StatusCode);
@@ -93,10 +110,16 @@ public class LakeFsApiException : Exception
                 text.Append(" Server message: ").Append(ServerMessage);
             }
 
-            if (Attempts > 1)
+            if (Attempts > 1 && GaveUp)
             {
                 text.Append(CultureInfo.InvariantCulture, $" Gave up after {Attempts} attempts");
                 text.Append(IsThrottled ? " (the server kept throttling the requests)." : ".");
+            }
+            else if (Attempts > 1)
+            {
+                // The last answer was final, not a reason to go on: say what came before it instead of "gave up".
+                text.Append(CultureInfo.InvariantCulture, $" This was the answer to attempt {Attempts}");
+                text.Append(EarlierAttempts.Count > 0 ? "; the earlier attempts got: " + string.Join(", ", EarlierAttempts) + "." : ".");
             }
 
             if (StatusCode != 0)

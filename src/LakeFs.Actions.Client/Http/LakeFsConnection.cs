@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using LakeFs.Actions.Client.Diagnostics;
+using LakeFs.Actions.Client.Paging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -39,6 +40,26 @@ internal sealed class LakeFsConnection
     /// <summary>The HTTP client this connection created and must dispose; null when it came from the caller's factory.</summary>
     public HttpClient? OwnedHttpClient { get; }
 
+    /// <summary>A cursor listing of <paramref name="operation"/> with the client's page size, prefetch and logger: one line per paged operation.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="operation">The listing's operation (its activity and errors); the pipeline checks that <paramref name="fetch"/> sends it.</param>
+    /// <param name="repository">The repository listed in, for traces; null when none.</param>
+    /// <param name="fetch">Fetches the page after a cursor with a page size: the generated method of <paramref name="operation"/>.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <param name="pageSize">The page size when the caller asked for one; null for <see cref="LakeFsClientOptions.PageSize"/>.</param>
+    /// <param name="filter">Client-side filter; null for none.</param>
+    /// <param name="stopBefore">Ends the listing at the first item for which it is true; null for none.</param>
+    /// <returns>The listing; nothing is sent until it is enumerated.</returns>
+    public CursorPageable<T> Paged<T>(
+        LakeFsOperation operation,
+        string? repository,
+        Func<string?, int?, CancellationToken, Task<ICursorPage<T>>> fetch,
+        CancellationToken cancellationToken,
+        int? pageSize = null,
+        Func<T, bool>? filter = null,
+        Func<T, bool>? stopBefore = null) =>
+        new(Pipeline, operation, repository, fetch, pageSize ?? Options.PageSize, Options.PrefetchNextPage, filter, stopBefore, cancellationToken) { Logger = Logger };
+
     /// <summary>A connection over its own <see cref="HttpClient"/>, sending through <paramref name="transport"/> (kept by the caller) or a private handler.</summary>
     public static LakeFsConnection Create(LakeFsClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
@@ -74,8 +95,9 @@ internal sealed class LakeFsConnection
         var settings = options.Clone();
         var logger = loggerFactory?.CreateLogger<LakeFsActionsClient>() ?? (ILogger)NullLogger.Instance;
         var clock = timeProvider ?? TimeProvider.System;
-        var rest = new LakeFsRestClient(httpClient, settings.ApiBaseUri!.AbsoluteUri, CreateAuthorization(settings, logger), settings.MaxResponseBodySize);
-        return new LakeFsConnection(settings, rest, new LakeFsRequestPipeline(settings, clock, logger), clock, logger, owned ? httpClient : null);
+        var pipeline = new LakeFsRequestPipeline(settings, clock, logger);
+        var rest = new LakeFsRestClient(httpClient, pipeline, clock, settings.ApiBaseUri!.AbsoluteUri, CreateAuthorization(settings, logger), settings.MaxResponseBodySize);
+        return new LakeFsConnection(settings, rest, pipeline, clock, logger, owned ? httpClient : null);
     }
 
     private static AuthenticationHeaderValue? CreateAuthorization(LakeFsClientOptions options, ILogger logger)

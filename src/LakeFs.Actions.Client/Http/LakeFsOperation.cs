@@ -3,9 +3,12 @@ namespace LakeFs.Actions.Client.Http;
 /// <summary>
 /// One REST operation of the lakeFS API, declared once (in the code generated from the OpenAPI document,
 /// <c>LakeFsRestClient.Operations</c>) and carried by every request of it in
-/// <see cref="HttpRequestMessage.Options"/> under <see cref="Key"/>. Logging, metrics, tracing, retry
-/// classification and errors read it from there; nothing parses a URL to find it again.
+/// <see cref="HttpRequestMessage.Options"/> under <see cref="Key"/>.
 /// </summary>
+/// <remarks>
+/// Logging, metrics, tracing, retry classification and errors read it from there; nothing parses a URL to find it
+/// again.
+/// </remarks>
 internal sealed class LakeFsOperation
 {
     /// <summary>Where a request carries its operation.</summary>
@@ -44,6 +47,9 @@ internal sealed class LakeFsOperation
 
     /// <summary>True when repeating the request after a 5xx, a timeout or a broken connection cannot do harm.</summary>
     public bool IsSafeToRepeat { get; }
+
+    /// <summary>True when the operation pages (it has an <c>after</c> cursor): it runs under its listing's activity.</summary>
+    public bool IsPaged { get; init; }
 
     /// <summary>What a successful answer carries.</summary>
     public LakeFsResultKind Result { get; }

@@ -5,11 +5,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LakeFs.Actions.Client.Http;
 
-/// <summary>
-/// The client's message handler: logs and measures each request under the route of the operation it carries
-/// (<see cref="LakeFsOperation.Of"/>), and turns every non-2xx answer (and a 2xx answer that is not the JSON
-/// its operation expects) into a <see cref="LakeFsApiException"/> before the REST client sees it.
-/// </summary>
+/// <summary>The client's message handler: logs and measures each request under the operation it carries; it never throws for a status.</summary>
+/// <remarks>
+/// It reads the operation from the request (<see cref="LakeFsOperation.Of"/>) and observes: a log line, the request
+/// counter and the duration histogram (OpenTelemetry HTTP client attributes: method, server address and port, route,
+/// status code, and <c>error.type</c> for an error status or a transport failure, which has no status). Whether an
+/// answer is a failure, and whether it is worth retrying, is decided after the send by the transport and the request
+/// pipeline, which build the call's one exception.
+/// </remarks>
 internal sealed class LakeFsResponseHandler : DelegatingHandler
 {
     private readonly ILogger _logger;
@@ -35,72 +38,59 @@ internal sealed class LakeFsResponseHandler : DelegatingHandler
             var failedAfter = _timeProvider.GetElapsedTime(started);
             LakeFsLog.RequestFailed(_logger, request.Method.Method, operation.Route, failedAfter.TotalMilliseconds, error.GetType().Name + ": " + ErrorText.Snippet(error.Message));
             LakeFsTelemetry.Requests.Add(1, new(LakeFsTelemetry.RouteTag, operation.Route), new(LakeFsTelemetry.StatusCodeTag, 0));
+            if (LakeFsTelemetry.RequestDuration.Enabled)
+            {
+                var tags = RequestTags(request, operation);
+                tags.Add(LakeFsTelemetry.ErrorTypeTag, error.GetType().FullName);
+                LakeFsTelemetry.RequestDuration.Record(failedAfter.TotalSeconds, tags);
+            }
+
             throw;
         }
 
         var elapsed = _timeProvider.GetElapsedTime(started);
         var status = (int)response.StatusCode;
         LakeFsLog.RequestCompleted(_logger, request.Method.Method, operation.Route, status, elapsed.TotalMilliseconds);
-        if (LakeFsTelemetry.Requests.Enabled || LakeFsTelemetry.RequestDuration.Enabled)
+        if (LakeFsTelemetry.Requests.Enabled)
         {
-            var tags = new TagList { { LakeFsTelemetry.RouteTag, operation.Route }, { LakeFsTelemetry.StatusCodeTag, status } };
-            LakeFsTelemetry.Requests.Add(1, tags);
+            LakeFsTelemetry.Requests.Add(1, new TagList { { LakeFsTelemetry.RouteTag, operation.Route }, { LakeFsTelemetry.StatusCodeTag, status } });
+        }
+
+        if (LakeFsTelemetry.RequestDuration.Enabled)
+        {
+            var tags = RequestTags(request, operation);
+            tags.Add(LakeFsTelemetry.StatusCodeTag, status);
+            if (status >= 400)
+            {
+                tags.Add(LakeFsTelemetry.ErrorTypeTag, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             LakeFsTelemetry.RequestDuration.Record(elapsed.TotalSeconds, tags);
         }
 
         LakeFsTelemetry.CurrentOperation?.SetTag(LakeFsTelemetry.StatusCodeTag, status);
-
-        if (response.IsSuccessStatusCode)
-        {
-            if (operation.ExpectsJson && !IsJsonOrUnspecified(response))
-            {
-                using (response)
-                {
-                    throw await LakeFsErrors.NotJsonAsync(response, operation, _timeProvider, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            return response;
-        }
-
         if (LakeFsStatusCodes.IsThrottling(status))
         {
             LakeFsTelemetry.Throttled.Add(1, new KeyValuePair<string, object?>(LakeFsTelemetry.StatusCodeTag, status));
         }
 
-        using (response)
-        {
-            throw await LakeFsErrors.FromResponseAsync(response, operation, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
+        return response;
     }
 
-    /// <summary>
-    /// True when the answer's media type is JSON (<c>application/json</c>, <c>*+json</c>) or not given. Reads the raw
-    /// header (no typed parse per response); only a value that is not plainly JSON goes through .NET's parser.
-    /// </summary>
-    private static bool IsJsonOrUnspecified(HttpResponseMessage response)
+    /// <summary>The attributes every duration measurement carries: route, method, server address and port.</summary>
+    private static TagList RequestTags(HttpRequestMessage request, LakeFsOperation operation)
     {
-        if (!response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var values))
+        var tags = new TagList
         {
-            return true;
+            { LakeFsTelemetry.RouteTag, operation.Route },
+            { LakeFsTelemetry.MethodTag, request.Method.Method },
+        };
+        if (request.RequestUri is { IsAbsoluteUri: true } uri)
+        {
+            tags.Add(LakeFsTelemetry.ServerAddressTag, uri.Host);
+            tags.Add(LakeFsTelemetry.ServerPortTag, uri.Port);
         }
 
-        if (values.Count == 1)
-        {
-            var raw = values.ToString().AsSpan();
-            var semicolon = raw.IndexOf(';');
-            var type = (semicolon < 0 ? raw : raw[..semicolon]).Trim();
-            if (IsJsonMediaType(type))
-            {
-                return true;
-            }
-        }
-
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        return mediaType is null || IsJsonMediaType(mediaType);
+        return tags;
     }
-
-    private static bool IsJsonMediaType(ReadOnlySpan<char> mediaType) =>
-        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 }

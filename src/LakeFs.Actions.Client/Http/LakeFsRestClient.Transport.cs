@@ -8,16 +8,15 @@ using Newtonsoft.Json;
 
 namespace LakeFs.Actions.Client;
 
-/// <summary>
-/// The hand-written half of the generated REST client: the generated methods build the URL of their
-/// operation, create its request with <see cref="CreateRequest"/> (which puts the operation's declaration on
-/// it), add header parameters and the JSON body, and call one of the <c>SendFor...Async</c> methods, chosen by
-/// what the operation's successful answer carries (<see cref="LakeFsOperation.Result"/>), which send it and
-/// read the answer. A JSON body is
-/// read asynchronously, under the attempt's token, into a buffer bounded by
-/// <see cref="LakeFsClientOptions.MaxResponseBodySize"/>, then deserialized from memory: no read of the
-/// network stream is synchronous, and no server can make the client hang or allocate without limit.
-/// </summary>
+/// <summary>The hand-written half of the generated REST client: runs each generated call in the request pipeline, one request per attempt.</summary>
+/// <remarks>
+/// A generated method names its operation once and passes it here with the URL, the repository (for traces) and how
+/// to add its header parameters and body to a request. Each attempt creates its request (carrying the operation in
+/// <see cref="HttpRequestMessage.Options"/> for the handler), sends it, and classifies the answer: a status or body
+/// that is not what the operation expects comes back as a <see cref="LakeFsFailure"/>, never as an exception. A JSON
+/// body is read asynchronously, under the attempt's token, into a buffer bounded by
+/// <see cref="LakeFsClientOptions.MaxResponseBodySize"/>, then deserialized from memory.
+/// </remarks>
 internal partial class LakeFsRestClient
 {
     private const int InitialBufferSize = 16 * 1024;
@@ -30,16 +29,22 @@ internal partial class LakeFsRestClient
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
     private readonly HttpClient _httpClient;
+    private readonly LakeFsRequestPipeline _pipeline;
+    private readonly TimeProvider _timeProvider;
     private readonly AuthenticationHeaderValue? _authorization;
     private readonly long _maxResponseBodySize;
 
     /// <param name="httpClient">Sends the requests (through <see cref="LakeFsResponseHandler"/>).</param>
+    /// <param name="pipeline">Runs each call: retries, attempt timeout, activity, the call's exception.</param>
+    /// <param name="timeProvider">The clock a <c>Retry-After</c> date is read against.</param>
     /// <param name="baseUrl">The API root, ending with <c>/api/v1/</c>.</param>
     /// <param name="authorization">The Authorization header value (Basic or Bearer); never logged.</param>
     /// <param name="maxResponseBodySize">The largest JSON body read, in bytes.</param>
-    public LakeFsRestClient(HttpClient httpClient, string baseUrl, AuthenticationHeaderValue? authorization, long maxResponseBodySize)
+    public LakeFsRestClient(HttpClient httpClient, LakeFsRequestPipeline pipeline, TimeProvider timeProvider, string baseUrl, AuthenticationHeaderValue? authorization, long maxResponseBodySize)
     {
         _httpClient = httpClient;
+        _pipeline = pipeline;
+        _timeProvider = timeProvider;
         BaseUrl = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/";
         _authorization = authorization;
         _maxResponseBodySize = maxResponseBodySize;
@@ -48,8 +53,11 @@ internal partial class LakeFsRestClient
     /// <summary>The API root every generated URL starts with, ending with '/'.</summary>
     public string BaseUrl { get; }
 
-    /// <summary>A request of <paramref name="operation"/> to <paramref name="url"/>, carrying its declaration, the User-Agent and the Authorization header.</summary>
-    private HttpRequestMessage CreateRequest(LakeFsOperation operation, string url)
+    /// <summary>
+    /// A request of <paramref name="operation"/> to <paramref name="url"/>, carrying its declaration, the User-Agent,
+    /// the Authorization header, and what <paramref name="prepare"/> adds (header parameters, the body).
+    /// </summary>
+    private HttpRequestMessage CreateRequest(LakeFsOperation operation, string url, Action<HttpRequestMessage>? prepare)
     {
         var request = new HttpRequestMessage(operation.Method, new Uri(url, UriKind.RelativeOrAbsolute));
         request.Options.Set(LakeFsOperation.Key, operation);
@@ -64,6 +72,13 @@ internal partial class LakeFsRestClient
             request.Headers.Authorization = _authorization;
         }
 
+        if (!operation.IsSafeToRepeat)
+        {
+            // A body, even an empty one, is what keeps the handler underneath from resending it (SendOnceContent).
+            request.Content = new SendOnceContent([]);
+        }
+
+        prepare?.Invoke(request);
         return request;
     }
 
@@ -79,75 +94,131 @@ internal partial class LakeFsRestClient
         }
     }
 
-    /// <summary>Sets the JSON body of a request, written with the client's JSON settings (<see cref="LakeFsJson"/>).</summary>
+    /// <summary>
+    /// Sets the JSON body of a request, written with the client's JSON settings (<see cref="LakeFsJson"/>); the body of
+    /// an operation that is not safe to repeat can be sent once only (<see cref="SendOnceContent"/>).
+    /// </summary>
     private static void SetJsonContent(HttpRequestMessage request, object? body)
     {
-        var json = JsonConvert.SerializeObject(body, LakeFsJson.Settings);
-        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json)) { Headers = { ContentType = JsonContentType } };
+        var json = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(body, LakeFsJson.Settings));
+        HttpContent content = LakeFsOperation.Of(request).IsSafeToRepeat ? new ByteArrayContent(json) : new SendOnceContent(json);
+        content.Headers.ContentType = JsonContentType;
+        request.Content?.Dispose();
+        request.Content = content;
     }
 
-    /// <summary>Sends the request (and disposes it) and reads its JSON answer as <typeparamref name="T"/>.</summary>
-    private async Task<T> SendForJsonAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
+    /// <summary>Runs a call whose answer is JSON, read as <typeparamref name="T"/>.</summary>
+    private Task<T> SendForJsonAsync<T>(LakeFsOperation operation, string? repository, string url, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken) =>
+        _pipeline.SendAsync(operation, repository, cancellationToken, async ct =>
         {
-            var operation = LakeFsOperation.Of(request);
-            using var response = await SendCheckedAsync(request, operation, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<T>(response, operation, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Sends the request (and disposes it) and reads its JSON answer with the raw values of the operation's <see cref="LakeFsOperation.ResultHeaders"/>.</summary>
-    private async Task<LakeFsRestResponse<T>> SendForJsonWithHeadersAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            var operation = LakeFsOperation.Of(request);
-            using var response = await SendCheckedAsync(request, operation, cancellationToken).ConfigureAwait(false);
-            var headers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var name in operation.ResultHeaders)
+            using var request = CreateRequest(operation, url, prepare);
+            var (response, failure) = await SendAsync(request, operation, ct).ConfigureAwait(false);
+            if (failure is not null)
             {
-                headers[name] = RawHeader(response, name);
+                return LakeFsAttempt<T>.Failed(failure);
             }
 
-            var body = await ReadJsonAsync<T>(response, operation, cancellationToken).ConfigureAwait(false);
-            return new LakeFsRestResponse<T>(body, headers);
-        }
-    }
-
-    /// <summary>Sends the request (and disposes it) of an operation whose answer has no body (204).</summary>
-    private async Task SendForNothingAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await SendCheckedAsync(request, LakeFsOperation.Of(request), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Sends the request (and disposes it) and returns the answer with its body unread, for the caller to stream (and dispose).</summary>
-    private async Task<HttpResponseMessage> SendForStreamAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            return await SendCheckedAsync(request, LakeFsOperation.Of(request), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Sends the request; a non-2xx answer becomes a <see cref="LakeFsApiException"/>.</summary>
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, LakeFsOperation operation, CancellationToken cancellationToken)
-    {
-        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            // The response handler already turns these into exceptions; this keeps a client without it honest.
             using (response)
             {
-                throw await LakeFsErrors.FromResponseAsync(response, operation, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<T>(response!, ct).ConfigureAwait(false);
+            }
+        });
+
+    /// <summary>Runs a call whose answer is JSON, read with the raw values of the operation's <see cref="LakeFsOperation.ResultHeaders"/>.</summary>
+    private Task<LakeFsRestResponse<T>> SendForJsonWithHeadersAsync<T>(LakeFsOperation operation, string? repository, string url, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken) =>
+        _pipeline.SendAsync(operation, repository, cancellationToken, async ct =>
+        {
+            using var request = CreateRequest(operation, url, prepare);
+            var (response, failure) = await SendAsync(request, operation, ct).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                return LakeFsAttempt<LakeFsRestResponse<T>>.Failed(failure);
+            }
+
+            using (response)
+            {
+                var headers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                foreach (var name in operation.ResultHeaders)
+                {
+                    headers[name] = RawHeader(response!, name);
+                }
+
+                var body = await ReadJsonAsync<T>(response!, ct).ConfigureAwait(false);
+                return body.Failure is { } unreadable
+                    ? LakeFsAttempt<LakeFsRestResponse<T>>.Failed(unreadable)
+                    : LakeFsAttempt<LakeFsRestResponse<T>>.Succeeded(new LakeFsRestResponse<T>(body.Value, headers));
+            }
+        });
+
+    /// <summary>Runs a call whose answer has no body (204).</summary>
+    private Task SendForNothingAsync(LakeFsOperation operation, string? repository, string url, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken) =>
+        _pipeline.SendAsync(operation, repository, cancellationToken, async ct =>
+        {
+            using var request = CreateRequest(operation, url, prepare);
+            var (response, failure) = await SendAsync(request, operation, ct).ConfigureAwait(false);
+            response?.Dispose();
+            return failure is null ? LakeFsAttempt<bool>.Succeeded(true) : LakeFsAttempt<bool>.Failed(failure);
+        });
+
+    /// <summary>Runs a call whose answer is handed to the caller with its body unread, to stream (and dispose).</summary>
+    private Task<HttpResponseMessage> SendForStreamAsync(LakeFsOperation operation, string? repository, string url, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken) =>
+        _pipeline.SendAsync(operation, repository, cancellationToken, async ct =>
+        {
+            using var request = CreateRequest(operation, url, prepare);
+            var (response, failure) = await SendAsync(request, operation, ct).ConfigureAwait(false);
+            return failure is null ? LakeFsAttempt<HttpResponseMessage>.Succeeded(response!) : LakeFsAttempt<HttpResponseMessage>.Failed(failure);
+        });
+
+    /// <summary>
+    /// Sends one request and classifies the answer: a non-2xx status, or a 2xx that is not the JSON the operation
+    /// expects, is read into a <see cref="LakeFsFailure"/> (and the response disposed); otherwise the response is returned.
+    /// </summary>
+    private async Task<(HttpResponseMessage? Response, LakeFsFailure? Failure)> SendAsync(HttpRequestMessage request, LakeFsOperation operation, CancellationToken cancellationToken)
+    {
+        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode && (!operation.ExpectsJson || IsJsonOrUnspecified(response)))
+        {
+            return (response, null);
+        }
+
+        using (response)
+        {
+            var failure = response.IsSuccessStatusCode
+                ? await LakeFsErrors.NotJsonAsync(response, operation, _timeProvider, cancellationToken).ConfigureAwait(false)
+                : await LakeFsErrors.FromResponseAsync(response, operation, _timeProvider, cancellationToken).ConfigureAwait(false);
+            return (null, failure);
+        }
+    }
+
+    /// <summary>
+    /// True when the answer's media type is JSON (<c>application/json</c>, <c>*+json</c>) or not given. Reads the raw
+    /// header (no typed parse per response); only a value that is not plainly JSON goes through .NET's parser.
+    /// </summary>
+    private static bool IsJsonOrUnspecified(HttpResponseMessage response)
+    {
+        if (!response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var values))
+        {
+            return true;
+        }
+
+        if (values.Count == 1)
+        {
+            var raw = values.ToString().AsSpan();
+            var semicolon = raw.IndexOf(';');
+            var type = (semicolon < 0 ? raw : raw[..semicolon]).Trim();
+            if (IsJsonMediaType(type))
+            {
+                return true;
             }
         }
 
-        return response;
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        return mediaType is null || IsJsonMediaType(mediaType);
     }
+
+    private static bool IsJsonMediaType(ReadOnlySpan<char> mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The header's value as the server sent it (several lines joined by ", "); null when absent.</summary>
     private static string? RawHeader(HttpResponseMessage response, string name)
@@ -161,10 +232,21 @@ internal partial class LakeFsRestClient
         return null;
     }
 
-    /// <summary>Reads the JSON answer (bounded) as <typeparamref name="T"/>.</summary>
-    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, LakeFsOperation operation, CancellationToken cancellationToken)
+    /// <summary>Reads the JSON answer (bounded) as <typeparamref name="T"/>; a body too large, empty or unreadable is a failed attempt.</summary>
+    private async Task<LakeFsAttempt<T>> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var (buffer, length) = await ReadBoundedAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        var limit = _maxResponseBodySize;
+        if (response.Content.Headers.ContentLength > limit)
+        {
+            return LakeFsAttempt<T>.Failed(LakeFsErrors.BodyTooLarge(response, limit));
+        }
+
+        var (buffer, length) = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        if (buffer is null)
+        {
+            return LakeFsAttempt<T>.Failed(LakeFsErrors.BodyTooLarge(response, limit));
+        }
+
         try
         {
             using var text = new StreamReader(new MemoryStream(buffer, 0, length, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -176,10 +258,10 @@ internal partial class LakeFsRestClient
             }
             catch (JsonException error)
             {
-                throw LakeFsErrors.UnreadableBody(response, operation, error);
+                return LakeFsAttempt<T>.Failed(LakeFsErrors.UnreadableBody(response, error));
             }
 
-            return value ?? throw LakeFsErrors.EmptyBody(response, operation);
+            return value is null ? LakeFsAttempt<T>.Failed(LakeFsErrors.EmptyBody(response)) : LakeFsAttempt<T>.Succeeded(value);
         }
         finally
         {
@@ -187,16 +269,14 @@ internal partial class LakeFsRestClient
         }
     }
 
-    /// <summary>Reads the whole body into a pooled buffer (return it to <see cref="ArrayPool{T}.Shared"/>), failing past the size limit.</summary>
-    private async Task<(byte[] Buffer, int Length)> ReadBoundedAsync(HttpResponseMessage response, LakeFsOperation operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole body into a pooled buffer (return it to <see cref="ArrayPool{T}.Shared"/>); a null buffer
+    /// when the body is larger than the limit (nothing to return then).
+    /// </summary>
+    private async Task<(byte[]? Buffer, int Length)> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var limit = _maxResponseBodySize;
         var declared = response.Content.Headers.ContentLength;
-        if (declared > limit)
-        {
-            throw LakeFsErrors.BodyTooLarge(response, operation, limit);
-        }
-
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared is > 0 ? declared.Value + 1 : InitialBufferSize, limit + 1));
         var length = 0;
         try
@@ -210,7 +290,8 @@ internal partial class LakeFsRestClient
                     {
                         if (length > limit)
                         {
-                            throw LakeFsErrors.BodyTooLarge(response, operation, limit);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            return (null, 0);
                         }
 
                         var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
@@ -231,7 +312,8 @@ internal partial class LakeFsRestClient
 
             if (length > limit)
             {
-                throw LakeFsErrors.BodyTooLarge(response, operation, limit);
+                ArrayPool<byte>.Shared.Return(buffer);
+                return (null, 0);
             }
 
             return (buffer, length);

@@ -1,10 +1,12 @@
 namespace LakeFs.Actions.Client;
 
-/// <summary>
-/// How the client retries throttled (420, 429, 503) and transient (500, 502, 504, 408, timeouts,
-/// transport errors, truncated bodies) failures. Every operation of this client is a GET, so retrying
-/// is always safe. 400, 401, 403 and 404 are never retried.
-/// </summary>
+/// <summary>How the client retries throttled and transient failures: attempts, backoff and <c>Retry-After</c>.</summary>
+/// <remarks>
+/// GET, PUT and DELETE are retried after throttling (420, 429, 503) and transient failures (500, 502, 504, 408,
+/// attempt timeouts, transport errors, truncated bodies). A POST (create, dump, restore) is retried only when the
+/// server refused it unread (420, 429) or the connection was never made: after a 5xx, a timeout or a lost
+/// connection the server may have acted on it. 400, 401, 403, 404 and 412 are never retried.
+/// </remarks>
 public sealed class LakeFsRetryOptions
 {
     /// <summary>Retries after the first attempt; 0 turns retrying off. Default 4 (5 attempts in all).</summary>

@@ -8,19 +8,22 @@ using Microsoft.Extensions.Logging;
 namespace LakeFs.Actions.Client.Paging;
 
 /// <summary>
-/// Follows lakeFS's <c>has_more</c>/<c>next_offset</c> cursor. The continuation token is the <c>after</c>
-/// cursor, so a listing can be resumed anywhere. Refuses to loop on a server that sends <c>has_more</c>
-/// with an empty cursor, repeats a cursor, or sends an empty page that claims more. Drops (and logs) an
-/// item whose id is not past the cursor it was asked to start after, so a server that treats <c>after</c>
-/// as inclusive never makes one enumeration yield an item twice. Can fetch the next page while the
-/// caller consumes the current one.
+/// Follows lakeFS's <c>has_more</c>/<c>next_offset</c> cursor. The continuation token is the <c>after</c> cursor,
+/// so a listing can be resumed anywhere.
 /// </summary>
+/// <remarks>
+/// Refuses to loop on a server that sends <c>has_more</c> with an empty cursor, repeats a cursor, or sends an
+/// empty page that claims more. Drops (and logs) the one item whose id is the cursor itself, so a server that
+/// treats <c>after</c> as inclusive never makes one enumeration yield an item twice; any other item behind the
+/// cursor means the server does not page in lakeFS's key order, and the listing throws rather than silently yield
+/// part of the data. Can fetch the next page while the caller consumes the current one.
+/// </remarks>
 internal sealed class CursorPageable<T> : AsyncPageable<T>
 {
     private readonly LakeFsRequestPipeline _pipeline;
     private readonly LakeFsOperation _operation;
     private readonly string? _repository;
-    private readonly Func<string?, int?, CancellationToken, Task<CursorPage<T>>> _fetch;
+    private readonly Func<string?, int?, CancellationToken, Task<ICursorPage<T>>> _fetch;
     private readonly int? _pageSize;
     private readonly bool _prefetch;
     private readonly Func<T, bool>? _filter;
@@ -39,7 +42,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         LakeFsRequestPipeline pipeline,
         LakeFsOperation operation,
         string? repository,
-        Func<string?, int?, CancellationToken, Task<CursorPage<T>>> fetch,
+        Func<string?, int?, CancellationToken, Task<ICursorPage<T>>> fetch,
         int? pageSize,
         bool prefetch,
         Func<T, bool>? filter,
@@ -61,14 +64,14 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
     /// The <c>after</c> of the first request when the caller gives no continuation token; <c>null</c> sends none.
     /// A range listing starts at a cursor that sorts before every id of its range (see <see cref="InRange"/>).
     /// </summary>
-    public string? Start { get; init; }
+    public string? Start { get; set; }
 
     /// <summary>
     /// The exact range the listing covers, when the server answers a wider prefix scan in key order: the
     /// listing ends at the first item outside it (that item and every item after it are left out). Unlike
     /// the filter, which skips items, this ends the listing, because the keys of one range are contiguous.
     /// </summary>
-    public Func<T, bool>? InRange { get; init; }
+    public Func<T, bool>? InRange { get; set; }
 
     /// <summary>Where to report items dropped because they were not past the cursor; <c>null</c> for nowhere.</summary>
     public ILogger? Logger { get; init; }
@@ -96,7 +99,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         }
 
         var pages = 0;
-        Task<CursorPage<T>>? pending = null;
+        Task<ICursorPage<T>>? pending = null;
         try
         {
             while (true)
@@ -108,7 +111,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
                 activity?.SetTag(LakeFsTelemetry.PagesTag, pages);
 
                 var next = NextCursor(current, seenCursors, activity);
-                var values = Select(current.Items!, after, out var stopped);
+                var values = Select(current, after, activity, out var stopped);
                 if (stopped)
                 {
                     next = null;
@@ -146,13 +149,15 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         }
     }
 
-    /// <summary>
-    /// Starts a page fetch as a child of the listing's activity. An async iterator resumes on its caller's
-    /// execution context after each <c>yield return</c>, where <see cref="Activity.Current"/> is the caller's
-    /// activity again, so the listing's activity is made current for the fetch explicitly.
-    /// </summary>
-    private Task<CursorPage<T>> Fetch(Activity? activity, string? after, int? amount, CancellationToken cancellationToken)
+    /// <summary>Starts a page fetch as a child of the listing's activity, declaring the listing's operation to the pipeline.</summary>
+    /// <remarks>
+    /// An async iterator resumes on its caller's execution context after each <c>yield return</c>, where
+    /// <see cref="Activity.Current"/> is the caller's activity again, so the listing's activity is made current for
+    /// the fetch explicitly. The pipeline checks that the request sent is of the listing's operation.
+    /// </remarks>
+    private Task<ICursorPage<T>> Fetch(Activity? activity, string? after, int? amount, CancellationToken cancellationToken)
     {
+        using var listing = LakeFsRequestPipeline.EnterListing(_operation);
         if (activity is null)
         {
             return _fetch(after, amount, cancellationToken);
@@ -170,16 +175,16 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
         }
     }
 
-    private string? NextCursor(CursorPage<T> page, HashSet<string> seenCursors, Activity? activity)
+    private string? NextCursor(ICursorPage<T> page, HashSet<string> seenCursors, Activity? activity)
     {
-        if (page.Pagination is null || page.Items is null)
+        if (page.Pagination is null || page.Results is null)
         {
             throw LakeFsErrors.BrokenPage(_operation.Id, activity, "The server sent a page without 'pagination' or 'results'.");
         }
 
-        for (var i = 0; i < page.Items.Count; i++)
+        for (var i = 0; i < page.Results.Count; i++)
         {
-            if (page.Items[i] is null)
+            if (page.Results[i] is null)
             {
                 throw LakeFsErrors.BrokenPage(_operation.Id, activity, string.Create(CultureInfo.InvariantCulture, $"The server sent a page whose 'results' holds null at index {i}; the response could not be read as lakeFS JSON."));
             }
@@ -202,7 +207,7 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
             throw LakeFsErrors.BrokenPage(_operation.Id, activity, $"The server sent the cursor '{Shorten(next)}' twice; stopping instead of looping over the same pages.");
         }
 
-        if (page.Items.Count == 0)
+        if (page.Results.Count == 0)
         {
             // lakeFS decides has_more by peeking one item past a page of at least one item: it never sends this.
             throw LakeFsErrors.BrokenPage(_operation.Id, activity, "The server sent a page with no results that says has_more=true; a lakeFS server never does that, so the listing stops instead of following it (the server is broken or not lakeFS).");
@@ -213,20 +218,24 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
 
     /// <summary>
     /// The items of a page the caller gets: up to the first item outside <see cref="InRange"/> or at
-    /// <c>stopBefore</c> (then <paramref name="stopped"/>), without items that are not past
-    /// <paramref name="after"/> (dropped and logged), and without those the filter rejects.
+    /// <c>stopBefore</c> (then <paramref name="stopped"/>), without the one repeat of <paramref name="after"/> itself
+    /// (an inclusive cursor: dropped and logged), and without those the filter rejects.
     /// </summary>
-    private IReadOnlyList<T> Select(IReadOnlyList<T> items, string? after, out bool stopped)
+    /// <remarks>
+    /// Any other item that is not past the cursor throws: the server's order is not lakeFS's, and neither dropping it
+    /// (data lost) nor yielding it (perhaps twice) would be the listing the caller asked for.
+    /// </remarks>
+    private IReadOnlyList<T> Select(ICursorPage<T> page, string? after, Activity? activity, out bool stopped)
     {
         stopped = false;
-        if (_filter is null && _stopBefore is null && InRange is null && (after is null || AllPast(items, after)))
+        var items = page.Results;
+        if (_filter is null && _stopBefore is null && InRange is null && (after is null || AllPast(page, after)))
         {
             return items;
         }
 
         var selected = new List<T>(items.Count);
-        var dropped = 0;
-        string? firstDropped = null;
+        var repeated = false;
         foreach (var item in items)
         {
             if (InRange?.Invoke(item) == false || _stopBefore?.Invoke(item) == true)
@@ -235,12 +244,16 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
                 break;
             }
 
-            if (after is not null && ListingKey.Of(item) is { } key && string.CompareOrdinal(key, after) <= 0)
+            if (after is not null && page.KeyOf(item) is { } key && string.CompareOrdinal(key, after) <= 0)
             {
-                // Not past the cursor: an inclusive 'after', or a server that went back. Yielding it could repeat an item.
-                dropped++;
-                firstDropped ??= key;
-                continue;
+                if (!repeated && string.Equals(key, after, StringComparison.Ordinal))
+                {
+                    // The cursor's own item again: an inclusive 'after'. It was yielded on the page before.
+                    repeated = true;
+                    continue;
+                }
+
+                throw LakeFsErrors.BrokenPage(_operation.Id, activity, $"The server sent '{Shorten(key)}' on the page after the cursor '{Shorten(after)}': its listing is not in lakeFS's order (ascending ids, every page past its cursor), so items would be lost or repeated; the listing stops instead.");
             }
 
             if (_filter?.Invoke(item) != false)
@@ -249,19 +262,19 @@ internal sealed class CursorPageable<T> : AsyncPageable<T>
             }
         }
 
-        if (dropped > 0 && Logger is not null)
+        if (repeated && Logger is not null)
         {
-            LakeFsLog.ItemsNotPastCursorDropped(Logger, _operation.Id, dropped, Shorten(firstDropped!), Shorten(after!));
+            LakeFsLog.ItemsNotPastCursorDropped(Logger, _operation.Id, 1, Shorten(after!), Shorten(after!));
         }
 
         return selected;
     }
 
-    private static bool AllPast(IReadOnlyList<T> items, string after)
+    private static bool AllPast(ICursorPage<T> page, string after)
     {
-        foreach (var item in items)
+        foreach (var item in page.Results)
         {
-            if (ListingKey.Of(item) is { } key && string.CompareOrdinal(key, after) <= 0)
+            if (page.KeyOf(item) is { } key && string.CompareOrdinal(key, after) <= 0)
             {
                 return false;
             }

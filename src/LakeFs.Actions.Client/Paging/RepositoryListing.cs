@@ -1,9 +1,8 @@
 using LakeFs.Actions.Client.Http;
-using Microsoft.Extensions.Logging;
 
 namespace LakeFs.Actions.Client.Paging;
 
-/// <summary>The listing of repositories (<c>GET /repositories</c>), shared by the actions and the repositories clients.</summary>
+/// <summary>The listing of repositories (<c>GET /repositories</c>): the query's checks, then one paged call.</summary>
 internal static class RepositoryListing
 {
     public static AsyncPageable<Repository> Create(LakeFsConnection connection, RepositoryQuery? query, CancellationToken cancellationToken)
@@ -15,25 +14,7 @@ internal static class RepositoryListing
 
         var prefix = NullIfEmpty(query?.Prefix);
         var search = NullIfEmpty(query?.Search);
-        var operation = LakeFsRestClient.Operations.ListRepositories;
-        var (pipeline, rest) = (connection.Pipeline, connection.Rest);
-        return new CursorPageable<Repository>(
-            pipeline,
-            operation,
-            repository: null,
-            async (after, amount, token) =>
-            {
-                var page = await pipeline.SendAsync(operation, token, ct => rest.ListRepositoriesAsync(prefix, after, amount, search, ct)).ConfigureAwait(false);
-                return new CursorPage<Repository>(page.Results, page.Pagination);
-            },
-            query?.PageSize ?? connection.Options.PageSize,
-            connection.Options.PrefetchNextPage,
-            filter: null,
-            stopBefore: null,
-            cancellationToken)
-        {
-            Logger = connection.Logger,
-        };
+        return connection.Paged<Repository>(LakeFsRestClient.Operations.ListRepositories, null, async (after, amount, ct) => await connection.Rest.ListRepositoriesAsync(prefix, after, amount, search, ct).ConfigureAwait(false), cancellationToken, query?.PageSize);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

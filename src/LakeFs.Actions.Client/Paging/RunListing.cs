@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
 using LakeFs.Actions.Client.Http;
-using Microsoft.Extensions.Logging;
 
 namespace LakeFs.Actions.Client.Paging;
 
-/// <summary>
-/// <c>listRepositoryRuns</c> with the meaning a caller expects from <see cref="RunQuery.Branch"/> and
-/// <see cref="RunQuery.Commit"/>, on a server whose filters are raw prefix scans of its index keys
+/// <summary><c>listRepositoryRuns</c> with the meaning a caller expects from <see cref="RunQuery.Branch"/> and <see cref="RunQuery.Commit"/>.</summary>
+/// <remarks>
+/// lakeFS's filters are raw prefix scans of its index keys
 /// (<c>branches/&lt;branch&gt;/&lt;run_id&gt;</c>, <c>commits/&lt;commit_id&gt;/&lt;run_id&gt;</c>, in key order,
 /// <c>after</c> turned into the key <c>&lt;value&gt;/&lt;after&gt;</c>):
 /// <list type="bullet">
@@ -23,7 +22,7 @@ namespace LakeFs.Actions.Client.Paging;
 /// every run of the prefix, the listing is served from it without another request.</item>
 /// </list>
 /// A server that filters exactly is answered correctly as well: <c>after=-</c> is before every run id.
-/// </summary>
+/// </remarks>
 internal sealed class RunListing : AsyncPageable<ActionRun>
 {
     /// <summary>An <c>after</c> that sorts before every run id and after the keys of longer names sharing the prefix.</summary>
@@ -38,52 +37,28 @@ internal sealed class RunListing : AsyncPageable<ActionRun>
     /// <summary>lakeFS's page size when none is given.</summary>
     private const int PageSizeDefault = 100;
 
-    private readonly LakeFsRequestPipeline _pipeline;
+    private readonly LakeFsConnection _connection;
     private readonly string _repository;
     private readonly string? _branch;
     private readonly string? _commit;
-    private readonly Func<string?, int?, string?, string?, CancellationToken, Task<CursorPage<ActionRun>>> _fetch;
     private readonly int? _pageSize;
-    private readonly bool _prefetch;
     private readonly Func<ActionRun, bool>? _filter;
     private readonly Func<ActionRun, bool>? _stopBefore;
-    private readonly ILogger? _logger;
 
-    /// <param name="pipeline">Starts the listing's activity.</param>
+    /// <param name="connection">Sends the pages; its options give the default page size and prefetch.</param>
     /// <param name="repository">Repository id.</param>
-    /// <param name="branch">Exact branch, or null.</param>
-    /// <param name="commit">Commit id or abbreviation, or null; never together with a branch.</param>
-    /// <param name="fetch">Fetches one page: after, amount, branch, commit.</param>
-    /// <param name="pageSize">Default page size.</param>
-    /// <param name="prefetch">Fetch the next page while the caller consumes the current one.</param>
-    /// <param name="filter">Client-side filter.</param>
-    /// <param name="stopBefore">Ends the listing at the first run for which it is true.</param>
-    /// <param name="logger">Where to report dropped items.</param>
+    /// <param name="query">Filters and page size (validated); null lists every run.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
-    public RunListing(
-        LakeFsRequestPipeline pipeline,
-        string repository,
-        string? branch,
-        string? commit,
-        Func<string?, int?, string?, string?, CancellationToken, Task<CursorPage<ActionRun>>> fetch,
-        int? pageSize,
-        bool prefetch,
-        Func<ActionRun, bool>? filter,
-        Func<ActionRun, bool>? stopBefore,
-        ILogger? logger,
-        CancellationToken cancellationToken)
+    public RunListing(LakeFsConnection connection, string repository, RunQuery? query, CancellationToken cancellationToken)
         : base(cancellationToken)
     {
-        _pipeline = pipeline;
+        _connection = connection;
         _repository = repository;
-        _branch = branch;
-        _commit = commit;
-        _fetch = fetch;
-        _pageSize = pageSize;
-        _prefetch = prefetch;
-        _filter = filter;
-        _stopBefore = stopBefore;
-        _logger = logger;
+        _branch = NullIfEmpty(query?.Branch);
+        _commit = NullIfEmpty(query?.Commit);
+        _pageSize = query?.PageSize;
+        _filter = query is { HasClientFilter: true } ? query.Matches : null;
+        _stopBefore = query?.Since is not null ? query.IsPastSince : null;
     }
 
     /// <summary>True when <paramref name="commit"/> is a full lakeFS commit id: 64 lowercase hex digits.</summary>
@@ -103,22 +78,22 @@ internal sealed class RunListing : AsyncPageable<ActionRun>
         }
 
         var pageable = _branch is { } branch
-            ? Range((after, amount, ct) => _fetch(after, amount, branch, null, ct), run => string.Equals(run.Branch, branch, StringComparison.Ordinal))
+            ? Range((after, amount, ct) => Fetch(after, amount, branch, null, ct), run => string.Equals(run.Branch, branch, StringComparison.Ordinal))
             : _commit is { } commit
-                ? Range((after, amount, ct) => _fetch(after, amount, null, commit, ct), run => string.Equals(run.CommitId, commit, StringComparison.Ordinal))
-                : Create((after, amount, ct) => _fetch(after, amount, null, null, ct));
+                ? Range((after, amount, ct) => Fetch(after, amount, null, commit, ct), run => string.Equals(run.CommitId, commit, StringComparison.Ordinal))
+                : Create((after, amount, ct) => Fetch(after, amount, null, null, ct));
         return pageable.AsPages(continuationToken, pageSizeHint);
     }
 
     private async IAsyncEnumerable<Page<ActionRun>> ResolveThenListAsync(string abbreviation, string? continuationToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var resolution = await _fetch(null, ResolutionPageSize, null, abbreviation, cancellationToken).ConfigureAwait(false);
-        if (resolution.Items is null || resolution.Pagination is null)
+        var resolution = await Fetch(null, ResolutionPageSize, null, abbreviation, cancellationToken).ConfigureAwait(false);
+        if (resolution.Results is null || resolution.Pagination is null)
         {
             throw LakeFsErrors.BrokenPage(Operation.Id, listing: null, "The server sent a page without 'pagination' or 'results'.");
         }
 
-        var runs = resolution.Items.Where(static run => run is not null).ToList();
+        var runs = resolution.Results.Where(static run => run is not null).ToList();
         var commit = Resolve(abbreviation, runs);
         if (commit is null)
         {
@@ -132,11 +107,11 @@ internal sealed class RunListing : AsyncPageable<ActionRun>
         {
             // The resolution page holds every run whose commit id starts with the abbreviation: page through it in memory.
             var ofCommit = runs.Where(inCommit).OrderBy(static run => run.RunId, StringComparer.Ordinal).ToList();
-            pageable = Range((after, amount, _) => Task.FromResult(InMemoryPage(ofCommit, after, amount)), inCommit);
+            pageable = Range((after, amount, _) => Task.FromResult<ICursorPage<ActionRun>>(InMemoryPage(ofCommit, after, amount)), inCommit);
         }
         else
         {
-            pageable = Range((after, amount, ct) => _fetch(after, amount, null, commit, ct), inCommit);
+            pageable = Range((after, amount, ct) => Fetch(after, amount, null, commit, ct), inCommit);
         }
 
         await foreach (var page in pageable.AsPages(continuationToken, pageSizeHint).WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -177,7 +152,7 @@ internal sealed class RunListing : AsyncPageable<ActionRun>
     }
 
     /// <summary>A page of <paramref name="runs"/> (ascending ids) after a cursor, the way lakeFS cuts one.</summary>
-    private static CursorPage<ActionRun> InMemoryPage(List<ActionRun> runs, string? after, int? amount)
+    private static ActionRunList InMemoryPage(List<ActionRun> runs, string? after, int? amount)
     {
         var size = amount ?? PageSizeDefault;
         var page = runs.Where(run => after is null || string.CompareOrdinal(run.RunId, after) > 0).Take(size + 1).ToList();
@@ -187,25 +162,35 @@ internal sealed class RunListing : AsyncPageable<ActionRun>
             page.RemoveAt(size);
         }
 
-        return new CursorPage<ActionRun>(page, new Pagination
+        return new ActionRunList
         {
-            HasMore = hasMore,
-            NextOffset = hasMore ? page[^1].RunId : string.Empty,
-            Results = page.Count,
-            MaxPerPage = LakeFsClientOptions.MaxPageSize,
-        });
+            Results = page,
+            Pagination = new Pagination
+            {
+                HasMore = hasMore,
+                NextOffset = hasMore ? page[^1].RunId : string.Empty,
+                Results = page.Count,
+                MaxPerPage = LakeFsClientOptions.MaxPageSize,
+            },
+        };
     }
 
     private static LakeFsOperation Operation => LakeFsRestClient.Operations.ListRepositoryRuns;
 
-    private CursorPageable<ActionRun> Range(Func<string?, int?, CancellationToken, Task<CursorPage<ActionRun>>> fetch, Func<ActionRun, bool> inRange) =>
-        new(_pipeline, Operation, _repository, fetch, _pageSize, _prefetch, _filter, _stopBefore, CancellationToken)
-        {
-            Start = RangeStart,
-            InRange = inRange,
-            Logger = _logger,
-        };
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private CursorPageable<ActionRun> Create(Func<string?, int?, CancellationToken, Task<CursorPage<ActionRun>>> fetch) =>
-        new(_pipeline, Operation, _repository, fetch, _pageSize, _prefetch, _filter, _stopBefore, CancellationToken) { Logger = _logger };
+    /// <summary>One page of runs from the server.</summary>
+    private async Task<ICursorPage<ActionRun>> Fetch(string? after, int? amount, string? branch, string? commit, CancellationToken cancellationToken) =>
+        await _connection.Rest.ListRepositoryRunsAsync(_repository, after, amount, branch, commit, cancellationToken).ConfigureAwait(false);
+
+    private CursorPageable<ActionRun> Range(Func<string?, int?, CancellationToken, Task<ICursorPage<ActionRun>>> fetch, Func<ActionRun, bool> inRange)
+    {
+        var pageable = _connection.Paged(Operation, _repository, fetch, CancellationToken, _pageSize, _filter, _stopBefore);
+        pageable.Start = RangeStart;
+        pageable.InRange = inRange;
+        return pageable;
+    }
+
+    private CursorPageable<ActionRun> Create(Func<string?, int?, CancellationToken, Task<ICursorPage<ActionRun>>> fetch) =>
+        _connection.Paged(Operation, _repository, fetch, CancellationToken, _pageSize, _filter, _stopBefore);
 }

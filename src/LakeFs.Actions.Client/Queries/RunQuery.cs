@@ -3,29 +3,37 @@ namespace LakeFs.Actions.Client;
 /// <summary>
 /// Which action runs to list. <see cref="Branch"/> and <see cref="Commit"/> are filtered by the server;
 /// <see cref="Status"/>, <see cref="EventType"/>, <see cref="Since"/> and <see cref="Until"/> by the client,
-/// because lakeFS has no such filters. Runs come newest first, so <see cref="Since"/> also stops the
-/// listing as soon as the runs get older than it.
+/// because lakeFS has no such filters.
 /// </summary>
+/// <remarks>
+/// Runs come newest first, so <see cref="Since"/> also stops the listing as soon as the runs get older than it.
+/// </remarks>
 public sealed class RunQuery
 {
     /// <summary>
     /// Only runs on exactly this branch (server-side): <c>main</c> does not include <c>main-dev</c> or
-    /// <c>maintenance</c>, although lakeFS's own filter is a prefix scan that returns them too (the client
-    /// starts the scan at the branch and ends it where the branch ends, so the listing costs only the pages
-    /// of this branch's runs). Cannot be combined with <see cref="Commit"/>.
+    /// <c>maintenance</c>, although lakeFS's own filter is a prefix scan that returns them too (the client starts the
+    /// scan at the branch and ends it where the branch ends, so the listing costs only the pages of this branch's
+    /// runs).
     /// </summary>
+    /// <remarks>
+    /// Cannot be combined with <see cref="Commit"/>.
+    /// </remarks>
     public string? Branch { get; set; }
 
     /// <summary>
     /// Only runs of this commit (server-side), like git: a full commit id (64 hex digits) is exact; anything shorter
-    /// is an abbreviation that must start exactly one commit id with runs. Listing an abbreviation costs one more
-    /// request of up to 1000 runs to resolve it (none when those were all the runs of the abbreviation); an
-    /// abbreviation that starts several commit ids throws <see cref="AmbiguousCommitException"/> when the listing
-    /// is enumerated, one that starts none lists nothing. Limit: a commit with 1000 runs or more fills the
-    /// resolution request alone, so another commit sharing its abbreviation (and sorting after it) goes unseen
-    /// and the abbreviation resolves to the first. A failed pre-commit run has no commit id and is never found here.
-    /// Cannot be combined with <see cref="Branch"/> (lakeFS answers 400).
+    /// is an abbreviation that must start exactly one commit id with runs.
     /// </summary>
+    /// <remarks>
+    /// Listing an abbreviation costs one more request of up to 1000 runs to resolve it (none when those were all the
+    /// runs of the abbreviation); an abbreviation that starts several commit ids throws
+    /// <see cref="AmbiguousCommitException"/> when the listing is enumerated, one that starts none lists nothing.
+    /// Limit: a commit with 1000 runs or more fills the resolution request alone, so another commit sharing its
+    /// abbreviation (and sorting after it) goes unseen and the abbreviation resolves to the first. A failed
+    /// pre-commit run has no commit id and is never found here. Cannot be combined with <see cref="Branch"/> (lakeFS
+    /// answers 400).
+    /// </remarks>
     public string? Commit { get; set; }
 
     /// <summary>Only runs with this status (client-side).</summary>

@@ -18,41 +18,34 @@ public partial class LakeFsRepositoriesClient
         LakeFsId.ThrowIfInvalid(reference, nameof(reference));
         var maxBytes = (options ?? ActionValidationOptions.Default).MaxFileBytes;
         var entries = new List<ActionFileSource>();
-        string? after = null;
-        while (true)
+        var rows = Connection.Paged<ObjectStats>(
+            LakeFsRestClient.Operations.ListObjects,
+            repository,
+            async (after, amount, ct) => await Rest.ListObjectsAsync(repository, reference, user_metadata: false, presign: null, after, amount, "/", ActionFilesPrefix, ct).ConfigureAwait(false),
+            cancellationToken,
+            pageSize: ActionListingPageSize);
+        await foreach (var row in rows.ConfigureAwait(false))
         {
-            var cursor = after;
-            var page = await _pipeline.RunAsync(LakeFsRestClient.Operations.ListObjects, repository, cancellationToken,
-                ct => _rest.ListObjectsAsync(repository, reference, user_metadata: false, presign: null, cursor, ActionListingPageSize, "/", ActionFilesPrefix, ct)).ConfigureAwait(false);
-            foreach (var row in page.Results ?? [])
+            if (string.IsNullOrEmpty(row.Path))
             {
-                if (row is null || string.IsNullOrEmpty(row.Path))
-                {
-                    continue;
-                }
-
-                if (row.PathType == "common_prefix")
-                {
-                    entries.Add(ActionFileSource.ForFolder(row.Path));
-                }
-                else if (row.SizeBytes is { } size && size > maxBytes)
-                {
-                    entries.Add(ActionFileSource.ForOversizedFile(row.Path, size));
-                }
-                else
-                {
-                    entries.Add(await ReadActionFileAsync(repository, reference, row.Path, maxBytes, cancellationToken).ConfigureAwait(false));
-                }
+                continue;
             }
 
-            var pagination = page.Pagination;
-            if (pagination is null || !pagination.HasMore || string.IsNullOrEmpty(pagination.NextOffset) || pagination.NextOffset == after)
+            if (row.PathType == "common_prefix")
             {
-                return entries;
+                entries.Add(ActionFileSource.ForFolder(row.Path));
             }
-
-            after = pagination.NextOffset;
+            else if (row.SizeBytes is { } size && size > maxBytes)
+            {
+                entries.Add(ActionFileSource.ForOversizedFile(row.Path, size));
+            }
+            else
+            {
+                entries.Add(await ReadActionFileAsync(repository, reference, row.Path, maxBytes, cancellationToken).ConfigureAwait(false));
+            }
         }
+
+        return entries;
     }
 
     /// <inheritdoc />
@@ -62,27 +55,26 @@ public partial class LakeFsRepositoriesClient
         return new ActionFileValidator(options).ValidateFolder(entries);
     }
 
-    private Task<ActionFileSource> ReadActionFileAsync(string repository, string reference, string path, long maxBytes, CancellationToken cancellationToken) =>
-        _pipeline.RunAsync(LakeFsRestClient.Operations.GetObject, repository, cancellationToken, async ct =>
+    private async Task<ActionFileSource> ReadActionFileAsync(string repository, string reference, string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var response = await Rest.GetObjectAsync(repository, reference, path, presign: null, cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
         {
-            using var response = await _rest.GetObjectAsync(repository, reference, path, presign: null, ct).ConfigureAwait(false);
-            var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                using var buffer = new MemoryStream();
-                var chunk = new byte[81920];
-                int read;
-                while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+                if (buffer.Length + read > maxBytes)
                 {
-                    if (buffer.Length + read > maxBytes)
-                    {
-                        return ActionFileSource.ForOversizedFile(path, response.Content.Headers.ContentLength ?? buffer.Length + read);
-                    }
-
-                    buffer.Write(chunk, 0, read);
+                    return ActionFileSource.ForOversizedFile(path, response.Content.Headers.ContentLength ?? buffer.Length + read);
                 }
 
-                return new ActionFileSource(path, buffer.ToArray());
+                buffer.Write(chunk, 0, read);
             }
-        });
+
+            return new ActionFileSource(path, buffer.ToArray());
+        }
+    }
 }

@@ -12,7 +12,7 @@ public partial class LakeFsRepositoriesClient
         GarbageCollectionRules rules;
         try
         {
-            rules = await _pipeline.RunAsync(LakeFsRestClient.Operations.GetGCRules, repository, cancellationToken, ct => _rest.GetGCRulesAsync(repository, ct)).ConfigureAwait(false);
+            rules = await Rest.GetGCRulesAsync(repository, cancellationToken).ConfigureAwait(false);
         }
         catch (LakeFsApiException error) when (error.StatusCode == 404 && !IsRepositoryNotFound(error))
         {
@@ -44,21 +44,21 @@ public partial class LakeFsRepositoriesClient
 
         // A copy: the caller's object is not changed, and branches is always an array (null breaks the server's schema).
         var body = new GarbageCollectionRules { DefaultRetentionDays = rules.DefaultRetentionDays, Branches = branches };
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.SetGCRules, repository, cancellationToken, ct => _rest.SetGCRulesAsync(repository, body, ct));
+        return Rest.SetGCRulesAsync(repository, body, cancellationToken);
     }
 
     /// <inheritdoc />
     public virtual Task DeleteGCRulesAsync(string repository, CancellationToken cancellationToken = default)
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.DeleteGCRules, repository, cancellationToken, ct => _rest.DeleteGCRulesAsync(repository, ct));
+        return Rest.DeleteGCRulesAsync(repository, cancellationToken);
     }
 
     /// <inheritdoc />
     public virtual async Task<BranchProtectionRules> GetBranchProtectionRulesAsync(string repository, CancellationToken cancellationToken = default)
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
-        var answer = await _pipeline.RunAsync(LakeFsRestClient.Operations.GetBranchProtectionRules, repository, cancellationToken, ct => _rest.GetBranchProtectionRulesAsync(repository, ct)).ConfigureAwait(false);
+        var answer = await Rest.GetBranchProtectionRulesAsync(repository, cancellationToken).ConfigureAwait(false);
         var rules = answer.Body.Where(rule => rule is not null).ToList();
         return new BranchProtectionRules(rules, answer.Headers.GetValueOrDefault("ETag") ?? string.Empty);
     }
@@ -85,8 +85,34 @@ public partial class LakeFsRepositoriesClient
         }
 
         var condition = string.IsNullOrEmpty(ifMatch) ? null : ifMatch;
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.SetBranchProtectionRules, repository, cancellationToken, ct => _rest.SetBranchProtectionRulesAsync(repository, condition, body, ct));
+        return SetBranchProtectionRulesCoreAsync(repository, body, condition, cancellationToken);
     }
+
+    /// <summary>
+    /// The conditional replace, told truthfully: when a retry of it gets 412 after an earlier attempt that may have
+    /// been applied (a 5xx, a timeout, a lost connection), the 412 may come from that attempt's own change. The rules
+    /// are read again: if they are exactly the rules written, the replace succeeded; otherwise it is a conflict.
+    /// </summary>
+    private async Task SetBranchProtectionRulesCoreAsync(string repository, List<BranchProtectionRule> rules, string? condition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Rest.SetBranchProtectionRulesAsync(repository, condition, rules, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LakeFsApiException error) when (error.StatusCode == 412 && condition is not null && error.EarlierAttemptMayHaveActed)
+        {
+            var current = await GetBranchProtectionRulesAsync(repository, cancellationToken).ConfigureAwait(false);
+            if (!SamePatterns(current.Rules, rules))
+            {
+                throw;
+            }
+        }
+    }
+
+    /// <summary>True when both lists protect the same patterns (the order of the rules does not matter to lakeFS).</summary>
+    private static bool SamePatterns(IEnumerable<BranchProtectionRule> stored, IEnumerable<BranchProtectionRule> written) =>
+        new HashSet<string>(stored.Select(rule => rule.Pattern ?? string.Empty), StringComparer.Ordinal)
+            .SetEquals(written.Select(rule => rule.Pattern ?? string.Empty));
 
     /// <inheritdoc />
     public virtual Task<bool> AddBranchProtectionRuleAsync(string repository, string pattern, CancellationToken cancellationToken = default)
@@ -118,13 +144,16 @@ public partial class LakeFsRepositoriesClient
     private async Task<bool> UpdateBranchProtectionAsync(string repository, Func<BranchProtectionRules, List<BranchProtectionRule>?> change, CancellationToken cancellationToken)
     {
         LakeFsApiException? conflict = null;
+        var mayHaveWritten = false;
         for (var attempt = 1; attempt <= BranchProtectionAttempts; attempt++)
         {
             var current = await GetBranchProtectionRulesAsync(repository, cancellationToken).ConfigureAwait(false);
             var updated = change(current);
             if (updated is null)
             {
-                return false;
+                // Nothing (left) to do. When an earlier write of this call may have been applied before its answer
+                // was lost, the change found in place is that write's: it is reported as made, not as "already so".
+                return mayHaveWritten;
             }
 
             try
@@ -135,6 +164,7 @@ public partial class LakeFsRepositoriesClient
             catch (LakeFsApiException error) when (error.StatusCode == 412)
             {
                 conflict = error;
+                mayHaveWritten |= error.EarlierAttemptMayHaveActed;
             }
         }
 

@@ -10,7 +10,7 @@ public partial class LakeFsRepositoriesClient
     public virtual async Task<string> SubmitDumpAsync(string repository, CancellationToken cancellationToken = default)
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
-        var task = await _pipeline.RunAsync(LakeFsRestClient.Operations.DumpSubmit, repository, cancellationToken, ct => _rest.DumpSubmitAsync(repository, ct)).ConfigureAwait(false);
+        var task = await Rest.DumpSubmitAsync(repository, cancellationToken).ConfigureAwait(false);
         return TaskId(task, LakeFsRestClient.Operations.DumpSubmit);
     }
 
@@ -19,7 +19,7 @@ public partial class LakeFsRepositoriesClient
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
         ArgumentException.ThrowIfNullOrEmpty(taskId);
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.DumpStatus, repository, cancellationToken, ct => _rest.DumpStatusAsync(repository, taskId, ct));
+        return Rest.DumpStatusAsync(repository, taskId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -29,7 +29,7 @@ public partial class LakeFsRepositoriesClient
         options = ValidWaitOptions(options);
         var taskId = await SubmitDumpAsync(repository, cancellationToken).ConfigureAwait(false);
         RepositoryDumpStatus? last = null;
-        await new RepositoryTaskWaiter(_timeProvider).WaitAsync(
+        await new RepositoryTaskWaiter(Clock).WaitAsync(
             repository,
             taskId,
             async ct =>
@@ -63,7 +63,7 @@ public partial class LakeFsRepositoriesClient
         TaskInfo task;
         try
         {
-            task = await _pipeline.RunAsync(operation, repository, cancellationToken, ct => _rest.RestoreSubmitAsync(repository, body, ct)).ConfigureAwait(false);
+            task = await Rest.RestoreSubmitAsync(repository, body, cancellationToken).ConfigureAwait(false);
         }
         catch (LakeFsApiException error) when (error.StatusCode == 400 && error.ServerMessage?.Contains("bare", StringComparison.OrdinalIgnoreCase) == true)
         {
@@ -78,7 +78,7 @@ public partial class LakeFsRepositoriesClient
     {
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
         ArgumentException.ThrowIfNullOrEmpty(taskId);
-        return _pipeline.RunAsync(LakeFsRestClient.Operations.RestoreStatus, repository, cancellationToken, ct => _rest.RestoreStatusAsync(repository, taskId, ct));
+        return Rest.RestoreStatusAsync(repository, taskId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -87,7 +87,7 @@ public partial class LakeFsRepositoriesClient
         LakeFsId.ThrowIfInvalid(repository, nameof(repository));
         options = ValidWaitOptions(options);
         var taskId = await SubmitRestoreAsync(repository, refs, force, cancellationToken).ConfigureAwait(false);
-        await new RepositoryTaskWaiter(_timeProvider).WaitAsync(
+        await new RepositoryTaskWaiter(Clock).WaitAsync(
             repository,
             taskId,
             async ct =>

@@ -1,12 +1,12 @@
 namespace LakeFs.Actions.Client.Repositories;
 
-/// <summary>
-/// Polls the status of a dump or restore task on the client's <see cref="TimeProvider"/> until it ends. lakeFS never
-/// marks a stalled task, so the wait gives up when <c>update_time</c> stays the same for
-/// <see cref="TaskWaitOptions.StallTimeout"/> (measured on the client's clock, so server clock skew does not matter),
-/// or when <see cref="TaskWaitOptions.Timeout"/> passes. A failed status request ends the wait with its exception,
-/// as lakectl does.
-/// </summary>
+/// <summary>Polls the status of a dump or restore task on the client's <see cref="TimeProvider"/> until it ends.</summary>
+/// <remarks>
+/// lakeFS never marks a stalled task, so the wait gives up when <c>update_time</c> stays the same for
+/// <see cref="TaskWaitOptions.StallTimeout"/> (measured on the client's clock, so server clock skew does not
+/// matter), or when <see cref="TaskWaitOptions.Timeout"/> passes. A failed status request ends the wait with its
+/// exception, as lakectl does.
+/// </remarks>
 internal sealed class RepositoryTaskWaiter
 {
     private readonly TimeProvider _timeProvider;

@@ -4,12 +4,14 @@ namespace LakeFs.Actions.Client.Serialization;
 
 /// <summary>
 /// Reads an <see cref="ActionRun"/> token by token: the model of every listed run, so the hot path of a listing.
-/// Same results and errors as Newtonsoft.Json's contract-based reading of the generated model with the client's
-/// settings (required fields, Go's zero time as null, unknown status values and unknown fields kept), at about the
-/// cost of reading it with Newtonsoft's default settings. Writing is left to the contract (<see cref="CanWrite"/> is
-/// false). Attached by <see cref="LakeFsContractResolver"/>; a test fails when the OpenAPI document gives
-/// <see cref="ActionRun"/> a field that <see cref="Fields"/> does not list.
 /// </summary>
+/// <remarks>
+/// Same results and errors as Newtonsoft.Json's contract-based reading of the generated model with the client's
+/// settings (required fields, Go's zero time as null, unknown status values and unknown fields kept), at about
+/// the cost of reading it with Newtonsoft's default settings. Writing is left to the contract
+/// (<see cref="CanWrite"/> is false). Attached by <see cref="LakeFsContractResolver"/>; a test fails when the
+/// OpenAPI document gives <see cref="ActionRun"/> a field that <see cref="Fields"/> does not list.
+/// </remarks>
 internal sealed class ActionRunJsonConverter : JsonConverter
 {
     /// <summary>The wire names this converter reads, in the document's order.</summary>

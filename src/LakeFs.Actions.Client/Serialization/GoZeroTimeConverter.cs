@@ -5,10 +5,12 @@ namespace LakeFs.Actions.Client.Serialization;
 
 /// <summary>
 /// Reads optional lakeFS timestamps. lakeFS is written in Go and sends Go's zero time
-/// (<c>0001-01-01T00:00:00Z</c>) where a time is not set, for example the start time of a skipped
-/// hook; this converter turns it into <c>null</c>. Go writes up to nine fractional digits, which
-/// are rounded down to .NET's 100 ns ticks.
+/// (<c>0001-01-01T00:00:00Z</c>) where a time is not set, for example the start time of a skipped hook; this
+/// converter turns it into <c>null</c>.
 /// </summary>
+/// <remarks>
+/// Go writes up to nine fractional digits, which are rounded down to .NET's 100 ns ticks.
+/// </remarks>
 internal sealed class GoZeroTimeConverter : JsonConverter<DateTimeOffset?>
 {
     /// <summary>The shared instance (the converter holds no state).</summary>

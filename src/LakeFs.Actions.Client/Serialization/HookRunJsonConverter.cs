@@ -3,11 +3,14 @@ using Newtonsoft.Json;
 namespace LakeFs.Actions.Client.Serialization;
 
 /// <summary>
-/// Reads a <see cref="HookRun"/> token by token, as <see cref="ActionRunJsonConverter"/> reads a run: same results
-/// and errors as the contract-based reading with the client's settings (a skipped hook's zero start time as null,
-/// unknown status values and unknown fields kept). Writing is left to the contract. A test fails when the OpenAPI
-/// document gives <see cref="HookRun"/> a field that <see cref="Fields"/> does not list.
+/// Reads a <see cref="HookRun"/> token by token, as <see cref="ActionRunJsonConverter"/> reads a run: same
+/// results and errors as the contract-based reading with the client's settings (a skipped hook's zero start time
+/// as null, unknown status values and unknown fields kept).
 /// </summary>
+/// <remarks>
+/// Writing is left to the contract. A test fails when the OpenAPI document gives <see cref="HookRun"/> a field
+/// that <see cref="Fields"/> does not list.
+/// </remarks>
 internal sealed class HookRunJsonConverter : JsonConverter
 {
     /// <summary>The wire names this converter reads, in the document's order.</summary>

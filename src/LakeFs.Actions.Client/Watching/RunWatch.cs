@@ -2,11 +2,10 @@ using System.Runtime.CompilerServices;
 
 namespace LakeFs.Actions.Client.Watching;
 
-/// <summary>
-/// The algorithm behind <see cref="ILakeFsActionsClient.WatchRunsAsync"/>. lakeFS stores a run when its last hook
-/// finishes, under an id made when it started, so runs land out of id order: a slow post-commit run appears after
-/// quicker runs that started later, with an OLDER id. A poller that only fetches ids newer than the newest it has
-/// seen misses it. So:
+/// <summary>The algorithm behind <see cref="ILakeFsActionsClient.WatchRunsAsync"/>: polls with a look-back window, deduplicated by id.</summary>
+/// <remarks>
+/// Runs land out of id order (why: <see cref="WatchOptions.LookBack"/>), so a poller that only fetches ids newer than
+/// the newest it has seen misses a slow run. So:
 /// <list type="number">
 /// <item>The first poll lists every run that matches the server-side filters (and <see cref="RunQuery.Since"/>).</item>
 /// <item>Every later poll re-reads a look-back window, newest first: the runs whose start time is at or after
@@ -20,7 +19,7 @@ namespace LakeFs.Actions.Client.Watching;
 /// while nothing new arrives, and the newest run seen started no later than the server's now, so the window reaches
 /// at least as far back as one anchored at now would. A run is missed only when it lands more than
 /// <see cref="WatchOptions.LookBack"/> after the start of a newer run that was already seen.
-/// </summary>
+/// </remarks>
 internal sealed class RunWatch
 {
     private readonly Func<RunQuery, CancellationToken, AsyncPageable<ActionRun>> _list;

@@ -18,9 +18,19 @@ public sealed class ObservableClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        _timers.Writer.TryWrite(dueTime);
+        // Reported only once the timer is registered: a test that advances as soon as it hears of the timer
+        // can never advance before the timer exists (the advance would be lost to it).
+        var timer = new ReportingTimer(this, base.CreateTimer(callback, state, dueTime, period));
+        Report(dueTime);
         return timer;
+    }
+
+    private void Report(TimeSpan dueTime)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            _timers.Writer.TryWrite(dueTime);
+        }
     }
 
     /// <summary>Waits until a timer due in exactly <paramref name="dueTime"/> has been created (since the last wait).</summary>
@@ -50,5 +60,20 @@ public sealed class ObservableClock : FakeTimeProvider
         catch (OperationCanceledException) when (until.IsCompleted)
         {
         }
+    }
+
+    /// <summary>Reports a restart of the timer (<see cref="ITimer.Change"/>, as CancelAfter does) after it took effect.</summary>
+    private sealed class ReportingTimer(ObservableClock clock, ITimer inner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period);
+            clock.Report(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

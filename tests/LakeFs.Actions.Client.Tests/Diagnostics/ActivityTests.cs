@@ -36,6 +36,9 @@ public sealed class ActivityTests : IDisposable
     private LakeFsActionsClient Client(int maxRetries = 0, bool prefetch = false) =>
         _lakeFs.Client(o => (o.Timeout, o.Retry.MaxRetries, o.PrefetchNextPage) = (Timeout.InfiniteTimeSpan, maxRetries, prefetch), _clock);
 
+    private LakeFsRepositoriesClient RepositoriesClient(int maxRetries = 0) =>
+        _lakeFs.RepositoriesClient(o => (o.Timeout, o.Retry.MaxRetries) = (Timeout.InfiniteTimeSpan, maxRetries), _clock);
+
     [Theory]
     [InlineData("listRepositoryRuns", "repo")]
     [InlineData("getRun", "repo")]
@@ -46,6 +49,7 @@ public sealed class ActivityTests : IDisposable
     public async Task Each_operation_is_one_client_activity_with_operation_repository_status_and_attempts(string operation, string? repository)
     {
         using var client = Client();
+        using var repositories = RepositoriesClient();
 
         await (operation switch
         {
@@ -53,8 +57,8 @@ public sealed class ActivityTests : IDisposable
             "getRun" => client.GetRunAsync("repo", "r1"),
             "listRunHooks" => client.ListRunHooksAsync("repo", "r1").ToListAsync().AsTask(),
             "getRunHookOutput" => client.GetHookOutputAsync("repo", "r1", "0000_0000").ContinueWith(t => t.Result.Dispose(), TaskScheduler.Default),
-            "listRepositories" => client.ListRepositoriesAsync().ToListAsync().AsTask(),
-            _ => client.GetRepositoryAsync("repo"),
+            "listRepositories" => repositories.ListRepositoriesAsync().ToListAsync().AsTask(),
+            _ => repositories.GetRepositoryAsync("repo"),
         });
 
         var activity = Assert.Single(_telemetry.Activities);
@@ -89,7 +93,7 @@ public sealed class ActivityTests : IDisposable
     public async Task Attempts_count_the_retries()
     {
         _lakeFs.Sequence("/repositories/busy", JsonResponse(429, Error("slow down")), JsonResponse(503, Error("slow down")), JsonResponse(200, Repository("busy").ToString()));
-        using var client = Client(maxRetries: 4);
+        using var client = RepositoriesClient(maxRetries: 4);
 
         await _clock.DriveAsync(client.GetRepositoryAsync("busy"));
 
@@ -114,7 +118,7 @@ public sealed class ActivityTests : IDisposable
     [Fact]
     public async Task A_failed_operation_is_an_error_activity_with_the_status_code()
     {
-        using var client = Client();
+        using var client = RepositoriesClient();
 
         await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("missing"));
 

@@ -24,9 +24,10 @@ public sealed class CallerActivityTests : IDisposable
         _lakeFs.Json("/repositories/repo/actions/runs", RunPage(true, "r1"), match: r => r.WithParam(p => p is null || !p.ContainsKey("after")));
         _lakeFs.Json("/repositories/repo/actions/runs", RunPage(false, "r2"), match: r => r.WithParam("after", "r1"));
         using var client = _lakeFs.Client();
+        using var repositories = _lakeFs.RepositoriesClient();
 
         await client.ListRunsAsync("repo").ToListAsync();
-        await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("missing"));
+        await Assert.ThrowsAsync<LakeFsApiException>(() => repositories.GetRepositoryAsync("missing"));
 
         Assert.Empty(_telemetry.Activities);
         Assert.Empty(_telemetry.Root!.TagObjects);

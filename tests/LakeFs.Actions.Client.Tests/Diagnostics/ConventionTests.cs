@@ -27,11 +27,14 @@ public sealed class ConventionTests : IDisposable
     private LakeFsActionsClient Client() =>
         _lakeFs.Client(o => (o.Timeout, o.Retry.MaxRetries) = (Timeout.InfiniteTimeSpan, 0), _clock);
 
+    private LakeFsRepositoriesClient RepositoriesClient() =>
+        _lakeFs.RepositoriesClient(o => (o.Timeout, o.Retry.MaxRetries) = (Timeout.InfiniteTimeSpan, 0), _clock);
+
     [Fact]
     public async Task Operation_method_and_server_tags_are_given_at_start_so_samplers_see_them()
     {
         _lakeFs.Json("/repositories/repo", Repository("repo").ToString());
-        using var client = Client();
+        using var client = RepositoriesClient();
 
         await client.GetRepositoryAsync("repo");
 
@@ -49,7 +52,7 @@ public sealed class ConventionTests : IDisposable
     [Fact]
     public async Task An_error_status_sets_error_type_to_the_status_code()
     {
-        using var client = Client();
+        using var client = RepositoriesClient();
 
         await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("missing"));
 
@@ -76,7 +79,7 @@ public sealed class ConventionTests : IDisposable
     public async Task A_transport_failure_sets_error_type_to_the_exception_type()
     {
         var refused = new Reliability.InMemoryTransport(_ => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
-        using var client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.test/"), Retry = { MaxRetries = 0 } }, refused);
+        using var client = new LakeFsRepositoriesClient(new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.test/"), Retry = { MaxRetries = 0 } }, refused);
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("dropped"));
 
@@ -91,7 +94,7 @@ public sealed class ConventionTests : IDisposable
     {
         _lakeFs.Server.Given(Request.Create().WithPath("/api/v1/repositories/slow").UsingGet())
             .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(30)).WithBody("{}"));
-        using var client = Client();
+        using var client = RepositoriesClient();
         using var cancellation = new CancellationTokenSource();
 
         var call = client.GetRepositoryAsync("slow", cancellation.Token);

@@ -34,6 +34,15 @@ public sealed class LoggingTests : IDisposable
         _clock,
         _loggerFactory);
 
+    private LakeFsRepositoriesClient RepositoriesClient(Action<LakeFsClientOptions>? configure = null) => _lakeFs.RepositoriesClient(
+        o =>
+        {
+            (o.Timeout, o.Retry.MaxRetries) = (Timeout.InfiniteTimeSpan, 3);
+            configure?.Invoke(o);
+        },
+        _clock,
+        _loggerFactory);
+
     [Fact]
     public async Task Each_request_is_logged_at_debug_with_method_route_template_status_and_duration()
     {
@@ -59,7 +68,7 @@ public sealed class LoggingTests : IDisposable
             JsonResponse(429, Error("too many requests"), ("Retry-After", "4")),
             JsonResponse(503, Error("Throughput exceeded"), ("Retry-After", "9")),
             JsonResponse(200, Repository("busy").ToString()));
-        using var client = Client();
+        using var client = RepositoriesClient();
 
         await _clock.DriveAsync(client.GetRepositoryAsync("busy"));
 
@@ -85,7 +94,8 @@ public sealed class LoggingTests : IDisposable
         using (var withKeys = Client())
         {
             await withKeys.ListRunsAsync("repo").ToListAsync();
-            await Assert.ThrowsAsync<LakeFsApiException>(() => _clock.DriveAsync(withKeys.GetRepositoryAsync("repo")));
+            using var repositories = RepositoriesClient();
+            await Assert.ThrowsAsync<LakeFsApiException>(() => _clock.DriveAsync(repositories.GetRepositoryAsync("repo")));
         }
 
         using (var withToken = Client(o => (o.AccessKeyId, o.SecretAccessKey, o.BearerToken) = (null, null, Token)))

@@ -20,11 +20,13 @@ public sealed class MetricTests : IDisposable
 
     private LakeFsActionsClient Client(int maxRetries) => _lakeFs.Client(o => (o.Timeout, o.Retry.MaxRetries) = (Timeout.InfiniteTimeSpan, maxRetries), _clock);
 
+    private LakeFsRepositoriesClient RepositoriesClient(int maxRetries) => _lakeFs.RepositoriesClient(o => (o.Timeout, o.Retry.MaxRetries) = (Timeout.InfiniteTimeSpan, maxRetries), _clock);
+
     [Fact]
     public async Task Each_request_is_counted_and_timed_by_route_template_and_status()
     {
         _lakeFs.Json("/repositories/repo", Repository("repo").ToString());
-        using var client = Client(maxRetries: 0);
+        using var client = RepositoriesClient(maxRetries: 0);
 
         await client.GetRepositoryAsync("repo");
         await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("missing"));
@@ -60,7 +62,7 @@ public sealed class MetricTests : IDisposable
             JsonResponse(420, Error("too many requests")),
             JsonResponse(502, "<html>bad gateway</html>"),
             JsonResponse(200, Repository("busy").ToString()));
-        using var client = Client(maxRetries: 4);
+        using var client = RepositoriesClient(maxRetries: 4);
 
         await _clock.DriveAsync(client.GetRepositoryAsync("busy"));
 

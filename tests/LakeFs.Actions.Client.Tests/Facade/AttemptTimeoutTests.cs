@@ -36,6 +36,19 @@ public sealed class AttemptTimeoutTests : IAsyncLifetime
         loggerFactory: null,
         _clock);
 
+    private LakeFsRepositoriesClient RepositoriesClient() => new(
+        new LakeFsClientOptions
+        {
+            Endpoint = _lakeFs.Endpoint,
+            AccessKeyId = _lakeFs.AccessKeyId,
+            SecretAccessKey = _lakeFs.SecretAccessKey,
+            Timeout = AttemptTimeout,
+            Retry = { MaxRetries = 2, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(5) },
+        },
+        transport: null,
+        loggerFactory: null,
+        _clock);
+
     /// <summary>Released each time the emulator starts holding a request.</summary>
     private SemaphoreSlim HeldRequests()
     {
@@ -49,7 +62,7 @@ public sealed class AttemptTimeoutTests : IAsyncLifetime
     {
         _lakeFs.Faults.Enqueue(EmulatorFault.Latency(TimeSpan.FromHours(1)));
         using var held = HeldRequests();
-        using var client = Client();
+        using var client = RepositoriesClient();
         var expired = 0;
 
         // Expire the first attempt's timeout once the server holds that attempt; retry delays (at most 5 s) always pass.
@@ -81,7 +94,7 @@ public sealed class AttemptTimeoutTests : IAsyncLifetime
     {
         _lakeFs.Faults.Enqueue(EmulatorFault.Latency(TimeSpan.FromHours(1)), times: 3);
         using var held = HeldRequests();
-        using var client = Client();
+        using var client = RepositoriesClient();
 
         var call = _clock.DriveAsync(client.GetRepositoryAsync("repo"), async due =>
         {

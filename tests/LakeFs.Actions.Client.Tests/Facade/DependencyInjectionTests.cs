@@ -31,7 +31,7 @@ public sealed class DependencyInjectionTests : IDisposable
         services.AddLakeFsActionsClient(o => (o.Endpoint, o.AccessKeyId, o.SecretAccessKey) = (_lakeFs.Endpoint, "AK", "SK"));
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
-        var repository = await provider.GetRequiredService<ILakeFsActionsClient>().GetRepositoryAsync("repo");
+        var repository = await provider.GetRequiredService<ILakeFsRepositoriesClient>().GetRepositoryAsync("repo");
 
         Assert.Equal("repo", repository.Id);
         Assert.Equal(Basic("AK", "SK"), AuthorizationSeen);
@@ -52,7 +52,7 @@ public sealed class DependencyInjectionTests : IDisposable
         await using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<LakeFsClientOptions>>().Value;
-        await provider.GetRequiredService<ILakeFsActionsClient>().GetRepositoryAsync("repo");
+        await provider.GetRequiredService<ILakeFsRepositoriesClient>().GetRepositoryAsync("repo");
 
         Assert.Equal(42, options.PageSize);
         Assert.Equal(0, options.Retry.MaxRetries);
@@ -67,7 +67,7 @@ public sealed class DependencyInjectionTests : IDisposable
         services.AddLakeFsActionsClient();
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<ILakeFsActionsClient>().GetRepositoryAsync("repo");
+        await provider.GetRequiredService<ILakeFsRepositoriesClient>().GetRepositoryAsync("repo");
 
         Assert.Equal(Basic("AKENV", "SKENV"), AuthorizationSeen);
     }
@@ -90,7 +90,7 @@ public sealed class DependencyInjectionTests : IDisposable
             services.AddLakeFsActionsClient();
             await using var provider = services.BuildServiceProvider();
 
-            await provider.GetRequiredService<ILakeFsActionsClient>().GetRepositoryAsync("repo");
+            await provider.GetRequiredService<ILakeFsRepositoriesClient>().GetRepositoryAsync("repo");
 
             Assert.Equal(Basic("AKFILE", "SKFILE"), AuthorizationSeen);
         }
@@ -114,7 +114,7 @@ public sealed class DependencyInjectionTests : IDisposable
         services.AddLakeFsActionsClient();
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<ILakeFsActionsClient>().GetRepositoryAsync("repo");
+        await provider.GetRequiredService<ILakeFsRepositoriesClient>().GetRepositoryAsync("repo");
 
         Assert.Equal(Basic("AKSECTION", "SKSECTION"), AuthorizationSeen);
     }
@@ -129,8 +129,8 @@ public sealed class DependencyInjectionTests : IDisposable
         services.AddLakeFsActionsClient("staging", o => (o.Endpoint, o.BearerToken) = (other.Endpoint, "eyJ.staging"));
         await using var provider = services.BuildServiceProvider();
 
-        var prod = await provider.GetRequiredKeyedService<ILakeFsActionsClient>("prod").GetRepositoryAsync("repo");
-        var staging = await provider.GetRequiredKeyedService<ILakeFsActionsClient>("staging").GetRepositoryAsync("repo");
+        var prod = await provider.GetRequiredKeyedService<ILakeFsRepositoriesClient>("prod").GetRepositoryAsync("repo");
+        var staging = await provider.GetRequiredKeyedService<ILakeFsRepositoriesClient>("staging").GetRepositoryAsync("repo");
 
         Assert.Equal("repo", prod.Id);
         Assert.Equal("other-repo", staging.Id);
@@ -145,7 +145,7 @@ public sealed class DependencyInjectionTests : IDisposable
         services.AddLakeFsActionsClient(o => o.Endpoint = _lakeFs.Endpoint);
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredKeyedService<ILakeFsActionsClient>(Options.DefaultName).GetRepositoryAsync("repo");
+        await provider.GetRequiredKeyedService<ILakeFsRepositoriesClient>(Options.DefaultName).GetRepositoryAsync("repo");
 
         Assert.Single(_lakeFs.Requests);
     }
@@ -188,7 +188,7 @@ public sealed class DependencyInjectionTests : IDisposable
             .AddHttpMessageHandler(() => new RecordingHandler(seen));
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<ILakeFsActionsClient>().GetRepositoryAsync("repo");
+        await provider.GetRequiredService<ILakeFsRepositoriesClient>().GetRepositoryAsync("repo");
 
         Assert.Equal([$"GET {_lakeFs.Server.Url}/api/v1/repositories/repo Basic"], seen);
     }
@@ -203,7 +203,7 @@ public sealed class DependencyInjectionTests : IDisposable
         services.AddLakeFsActionsClient(o => (o.Endpoint, o.Timeout) = (_lakeFs.Endpoint, Timeout.InfiniteTimeSpan));
         await using var provider = services.BuildServiceProvider();
 
-        var repository = await clock.DriveAsync(provider.GetRequiredService<ILakeFsActionsClient>().GetRepositoryAsync("slow"));
+        var repository = await clock.DriveAsync(provider.GetRequiredService<ILakeFsRepositoriesClient>().GetRepositoryAsync("slow"));
 
         Assert.Equal("slow", repository.Id);
         Assert.Equal([TimeSpan.FromSeconds(12)], clock.Delays);

@@ -38,7 +38,7 @@ public sealed class ErrorTranslationTests : IDisposable
     public async Task A_401_names_the_credentials_without_showing_them()
     {
         Fail("/repositories/repo", 401, Error("error authenticating request"));
-        using var client = _lakeFs.Client();
+        using var client = _lakeFs.RepositoriesClient();
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo"));
 
@@ -58,13 +58,14 @@ public sealed class ErrorTranslationTests : IDisposable
         _lakeFs.Server.Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithStatusCode(403).WithHeader("Content-Type", "application/json").WithBody(Error("insufficient permissions")));
         using var client = _lakeFs.Client();
+        using var repositories = _lakeFs.RepositoriesClient();
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(operation switch
         {
             "listRepositoryRuns" => () => client.ListRunsAsync("repo").ToListAsync().AsTask(),
             "listRunHooks" => () => client.ListRunHooksAsync("repo", "r1").ToListAsync().AsTask(),
             "getRunHookOutput" => () => client.GetHookOutputAsync("repo", "r1", "0000_0000"),
-            _ => () => client.ListRepositoriesAsync().ToListAsync().AsTask(),
+            _ => () => repositories.ListRepositoriesAsync().ToListAsync().AsTask(),
         });
 
         Assert.Equal(operation, error.Operation);
@@ -78,7 +79,7 @@ public sealed class ErrorTranslationTests : IDisposable
         var html = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n"
             + string.Concat(Enumerable.Repeat("<!-- a padding comment to make the page large -->\r\n", 2000)) + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
         Fail("/repositories/repo", 502, html, "text/html");
-        using var client = _lakeFs.Client();
+        using var client = _lakeFs.RepositoriesClient();
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo"));
 
@@ -96,7 +97,7 @@ public sealed class ErrorTranslationTests : IDisposable
     {
         _lakeFs.Server.Given(Request.Create().WithPath("/api/v1/repositories/repo").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody("<html><body>Sign in</body></html>"));
-        using var client = _lakeFs.Client();
+        using var client = _lakeFs.RepositoriesClient();
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo"));
 
@@ -109,7 +110,7 @@ public sealed class ErrorTranslationTests : IDisposable
     public async Task A_malformed_json_body_is_a_lakefs_exception_not_a_raw_parser_error()
     {
         _lakeFs.Json("/repositories/repo", "{\"id\": \"repo\", \"creation_date\": ");
-        using var client = _lakeFs.Client();
+        using var client = _lakeFs.RepositoriesClient();
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo"));
 
@@ -122,7 +123,7 @@ public sealed class ErrorTranslationTests : IDisposable
     {
         _lakeFs.Server.Given(Request.Create().WithPath("/api/v1/repositories/repo").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(404).WithHeader("X-Request-ID", "empty-404"));
-        using var client = _lakeFs.Client();
+        using var client = _lakeFs.RepositoriesClient();
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo"));
 

@@ -50,9 +50,11 @@ public sealed class IdEncodingTests : IDisposable
         await using var lakeFs = await LakeFsActionsEmulator.StartAsync();
         lakeFs.AddRepository(id);
         var runId = lakeFs.AddRun(id, "main", "c0ffee", "post-commit", [EmulatedHook.Completed("check", "lint", "log of " + id)]);
-        using var client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = lakeFs.Endpoint, AccessKeyId = lakeFs.AccessKeyId, SecretAccessKey = lakeFs.SecretAccessKey });
+        var options = new LakeFsClientOptions { Endpoint = lakeFs.Endpoint, AccessKeyId = lakeFs.AccessKeyId, SecretAccessKey = lakeFs.SecretAccessKey };
+        using var client = new LakeFsActionsClient(options);
+        using var repositories = new LakeFsRepositoriesClient(options);
 
-        var repository = await client.GetRepositoryAsync(id);
+        var repository = await repositories.GetRepositoryAsync(id);
         var run = await client.GetRunAsync(id, runId);
         var hook = Assert.Single(await client.ListRunHooksAsync(id, runId).ToListAsync());
         await using var output = await client.GetHookOutputAsync(id, runId, hook.HookRunId);
@@ -71,6 +73,7 @@ public sealed class IdEncodingTests : IDisposable
     public void An_invalid_id_throws_naming_the_parameter_before_any_request(string? id)
     {
         using var client = _lakeFs.Client();
+        using var repositories = _lakeFs.RepositoriesClient();
 
         var calls = new (string Parameter, Action Call)[]
         {
@@ -82,7 +85,7 @@ public sealed class IdEncodingTests : IDisposable
             ("repository", () => client.GetHookOutputAsync(id!, "r1", "0000_0000")),
             ("runId", () => client.GetHookOutputAsync("repo", id!, "0000_0000")),
             ("hookRunId", () => client.GetHookOutputAsync("repo", "r1", id!)),
-            ("repository", () => client.GetRepositoryAsync(id!)),
+            ("repository", () => repositories.GetRepositoryAsync(id!)),
             ("repository", () => client.WatchRunsAsync(id!)),
         };
 

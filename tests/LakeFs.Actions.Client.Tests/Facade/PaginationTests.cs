@@ -202,9 +202,10 @@ public sealed class PaginationTests : IDisposable
         _lakeFs.Json("/repositories", Page([Repository("a")], hasMore: true), match: r => r.WithParam(p => p is null || !p.ContainsKey("after")));
         _lakeFs.Json("/repositories", Page([Repository("b")]), match: r => r.WithParam("after", "a"));
         using var client = _lakeFs.Client();
+        using var repositoriesClient = _lakeFs.RepositoriesClient();
 
         var hooks = await client.ListRunHooksAsync("repo", "r1").Select(h => h.HookRunId).ToListAsync();
-        var repositories = await client.ListRepositoriesAsync().Select(r => r.Id).ToListAsync();
+        var repositories = await repositoriesClient.ListRepositoriesAsync().Select(r => r.Id).ToListAsync();
 
         Assert.Equal(["0000_0000", "0000_0001"], hooks);
         Assert.Equal(["a", "b"], repositories);

@@ -103,7 +103,7 @@ public sealed class RequestShapeTests : IDisposable
     [Fact]
     public async Task ListRepositories_sends_prefix_after_amount_and_search()
     {
-        using var client = _lakeFs.Client();
+        using var client = _lakeFs.RepositoriesClient();
 
         await foreach (var page in client.ListRepositoriesAsync(new RepositoryQuery { Prefix = "re", Search = "po", PageSize = 3 }).AsPages("ra"))
         {
@@ -116,7 +116,7 @@ public sealed class RequestShapeTests : IDisposable
     [Fact]
     public async Task GetRepository_sends_the_repository_path()
     {
-        using var client = _lakeFs.Client();
+        using var client = _lakeFs.RepositoriesClient();
 
         var repository = await client.GetRepositoryAsync("repo");
 
@@ -128,8 +128,9 @@ public sealed class RequestShapeTests : IDisposable
     public async Task Every_operation_sends_basic_credentials()
     {
         using var client = _lakeFs.Client();
+        using var repositories = _lakeFs.RepositoriesClient();
 
-        await CallEveryOperationAsync(client);
+        await CallEveryOperationAsync(client, repositories);
 
         Assert.Equal(6, _lakeFs.Requests.Count);
         Assert.All(_lakeFs.Requests, e => Assert.Equal(BasicCredentials, e.RequestMessage.Headers!["Authorization"].Single()));
@@ -139,8 +140,9 @@ public sealed class RequestShapeTests : IDisposable
     public async Task Every_operation_sends_the_bearer_token_instead_of_keys()
     {
         using var client = _lakeFs.Client(o => (o.AccessKeyId, o.SecretAccessKey, o.BearerToken) = (null, null, "eyJhbGciOiJIUzI1NiJ9.jwt.sig"));
+        using var repositories = _lakeFs.RepositoriesClient(o => (o.AccessKeyId, o.SecretAccessKey, o.BearerToken) = (null, null, "eyJhbGciOiJIUzI1NiJ9.jwt.sig"));
 
-        await CallEveryOperationAsync(client);
+        await CallEveryOperationAsync(client, repositories);
 
         Assert.Equal(6, _lakeFs.Requests.Count);
         Assert.All(_lakeFs.Requests, e => Assert.Equal("Bearer eyJhbGciOiJIUzI1NiJ9.jwt.sig", e.RequestMessage.Headers!["Authorization"].Single()));
@@ -149,7 +151,7 @@ public sealed class RequestShapeTests : IDisposable
     [Fact]
     public async Task No_credentials_send_no_authorization_header()
     {
-        using var client = _lakeFs.Client(o => (o.AccessKeyId, o.SecretAccessKey) = (null, null));
+        using var client = _lakeFs.RepositoriesClient(o => (o.AccessKeyId, o.SecretAccessKey) = (null, null));
 
         await client.GetRepositoryAsync("repo");
 
@@ -164,7 +166,7 @@ public sealed class RequestShapeTests : IDisposable
     [InlineData("/API/V1")]
     public async Task Endpoint_with_or_without_the_api_suffix_reaches_the_same_route(string suffix)
     {
-        using var client = _lakeFs.Client(o => o.Endpoint = new Uri(_lakeFs.Server.Url + suffix));
+        using var client = _lakeFs.RepositoriesClient(o => o.Endpoint = new Uri(_lakeFs.Server.Url + suffix));
 
         await client.GetRepositoryAsync("repo");
 
@@ -180,7 +182,7 @@ public sealed class RequestShapeTests : IDisposable
     {
         _lakeFs.Server.Given(Request.Create().WithPath("/lakefs/api/v1/repositories/repo").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Repository("behind-proxy").ToString()));
-        using var client = _lakeFs.Client(o => o.Endpoint = new Uri(_lakeFs.Server.Url + basePath));
+        using var client = _lakeFs.RepositoriesClient(o => o.Endpoint = new Uri(_lakeFs.Server.Url + basePath));
 
         var repository = await client.GetRepositoryAsync("repo");
 
@@ -188,7 +190,7 @@ public sealed class RequestShapeTests : IDisposable
         Assert.Equal(["/lakefs/api/v1/repositories/repo"], _lakeFs.RequestTargets);
     }
 
-    private static async Task CallEveryOperationAsync(ILakeFsActionsClient client)
+    private static async Task CallEveryOperationAsync(ILakeFsActionsClient client, ILakeFsRepositoriesClient repositories)
     {
         await foreach (var _ in client.ListRunsAsync("repo"))
         {
@@ -204,10 +206,10 @@ public sealed class RequestShapeTests : IDisposable
             await output.ReadAsStringAsync();
         }
 
-        await foreach (var _ in client.ListRepositoriesAsync())
+        await foreach (var _ in repositories.ListRepositoriesAsync())
         {
         }
 
-        await client.GetRepositoryAsync("repo");
+        await repositories.GetRepositoryAsync("repo");
     }
 }

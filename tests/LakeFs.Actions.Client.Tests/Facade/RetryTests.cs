@@ -27,6 +27,16 @@ public sealed class RetryTests : IDisposable
         },
         _clock);
 
+    private LakeFsRepositoriesClient RepositoriesClient(int maxRetries = 4, TimeSpan? maxDelay = null) => _lakeFs.RepositoriesClient(
+        o =>
+        {
+            o.Timeout = Timeout.InfiniteTimeSpan;
+            o.Retry.MaxRetries = maxRetries;
+            o.Retry.BaseDelay = TimeSpan.FromSeconds(1);
+            o.Retry.MaxDelay = maxDelay ?? TimeSpan.FromSeconds(30);
+        },
+        _clock);
+
     [Theory]
     [InlineData(420)]
     [InlineData(429)]
@@ -37,7 +47,7 @@ public sealed class RetryTests : IDisposable
     public async Task A_throttled_or_transient_answer_is_retried_until_success(int status)
     {
         _lakeFs.Sequence(Repo, JsonResponse(status, Error("slow down")), JsonResponse(status, Error("slow down")), JsonResponse(200, Repository("repo").ToString()));
-        using var client = Client();
+        using var client = RepositoriesClient();
 
         var repository = await _clock.DriveAsync(client.GetRepositoryAsync("repo"));
 
@@ -51,7 +61,7 @@ public sealed class RetryTests : IDisposable
     public async Task Retry_after_in_seconds_sets_the_delay()
     {
         _lakeFs.Sequence(Repo, JsonResponse(429, Error("too many requests"), ("Retry-After", "7")), JsonResponse(200, Repository("repo").ToString()));
-        using var client = Client();
+        using var client = RepositoriesClient();
 
         await _clock.DriveAsync(client.GetRepositoryAsync("repo"));
 
@@ -63,7 +73,7 @@ public sealed class RetryTests : IDisposable
     public async Task Retry_after_is_ignored_when_RespectRetryAfter_is_off()
     {
         _lakeFs.Sequence(Repo, JsonResponse(429, Error("too many requests"), ("Retry-After", "60")), JsonResponse(200, Repository("repo").ToString()));
-        using var client = _lakeFs.Client(
+        using var client = _lakeFs.RepositoriesClient(
             o =>
             {
                 o.Timeout = Timeout.InfiniteTimeSpan;
@@ -85,7 +95,7 @@ public sealed class RetryTests : IDisposable
     {
         var until = _clock.GetUtcNow().AddSeconds(20).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
         _lakeFs.Sequence(Repo, JsonResponse(503, Error("Throughput exceeded. Slow down and retry"), ("Retry-After", until)), JsonResponse(200, Repository("repo").ToString()));
-        using var client = Client();
+        using var client = RepositoriesClient();
 
         await _clock.DriveAsync(client.GetRepositoryAsync("repo"));
 
@@ -96,7 +106,7 @@ public sealed class RetryTests : IDisposable
     public async Task Retry_after_longer_than_MaxDelay_is_capped()
     {
         _lakeFs.Sequence(Repo, JsonResponse(420, Error("too many requests"), ("Retry-After", "3600")), JsonResponse(200, Repository("repo").ToString()));
-        using var client = Client(maxDelay: TimeSpan.FromSeconds(10));
+        using var client = RepositoriesClient(maxDelay: TimeSpan.FromSeconds(10));
 
         await _clock.DriveAsync(client.GetRepositoryAsync("repo"));
 
@@ -107,7 +117,7 @@ public sealed class RetryTests : IDisposable
     public async Task Exhausted_retries_say_the_server_throttled_and_how_many_attempts_were_made()
     {
         _lakeFs.Sequence(Repo, JsonResponse(429, Error("too many requests"), ("Retry-After", "1")));
-        using var client = Client(maxRetries: 2);
+        using var client = RepositoriesClient(maxRetries: 2);
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => _clock.DriveAsync(client.GetRepositoryAsync("repo")));
 
@@ -141,7 +151,7 @@ public sealed class RetryTests : IDisposable
     public async Task A_client_error_is_never_retried(int status)
     {
         _lakeFs.Sequence(Repo, JsonResponse(status, Error("no"), ("Retry-After", "1")), JsonResponse(200, Repository("repo").ToString()));
-        using var client = Client();
+        using var client = RepositoriesClient();
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => _clock.DriveAsync(client.GetRepositoryAsync("repo")));
 
@@ -156,7 +166,7 @@ public sealed class RetryTests : IDisposable
     public async Task MaxRetries_zero_sends_one_request()
     {
         _lakeFs.Sequence(Repo, JsonResponse(429, Error("too many requests")), JsonResponse(200, Repository("repo").ToString()));
-        using var client = Client(maxRetries: 0);
+        using var client = RepositoriesClient(maxRetries: 0);
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => _clock.DriveAsync(client.GetRepositoryAsync("repo")));
 
@@ -168,7 +178,7 @@ public sealed class RetryTests : IDisposable
     public async Task Cancelling_during_a_retry_wait_ends_the_call_without_another_request()
     {
         _lakeFs.Sequence(Repo, JsonResponse(429, Error("too many requests"), ("Retry-After", "30")), JsonResponse(200, Repository("repo").ToString()));
-        using var client = Client();
+        using var client = RepositoriesClient();
         using var cancellation = new CancellationTokenSource();
 
         var call = client.GetRepositoryAsync("repo", cancellation.Token);

@@ -9,10 +9,17 @@ namespace LakeFs.Actions.Client.Tests.Infrastructure;
 /// <see cref="FakeTimeProvider"/>: a request is answered only when the test advances the clock past its deadline.
 /// Counts the requests started and in flight, and the most ever in flight at once.
 /// </summary>
+/// <remarks>
+/// A request's deadline and its release are one record, written under the same lock as every clock advance made
+/// through <see cref="AdvanceToNextDeadline"/>: a request reads "now" either before or after an advance, never in
+/// between, and it is released by the advance that reaches its deadline. (Awaiting <c>Task.Delay(latency, clock)</c>
+/// after recording the deadline left a gap: an advance made in between was lost to the timer, which then waited
+/// for a deadline the test had already passed.)
+/// </remarks>
 internal sealed class VirtualLatencyHooks(FakeTimeProvider clock, TimeSpan latency) : HttpMessageHandler
 {
     private readonly object _gate = new();
-    private readonly List<DateTimeOffset> _deadlines = [];
+    private readonly List<(DateTimeOffset Deadline, TaskCompletionSource Release)> _pending = [];
     private int _started;
     private int _inFlight;
     private int _maxInFlight;
@@ -74,27 +81,31 @@ internal sealed class VirtualLatencyHooks(FakeTimeProvider clock, TimeSpan laten
     /// <summary>Advances the clock to the earliest pending deadline; returns how many requests that releases (0 when none is pending).</summary>
     public int AdvanceToNextDeadline()
     {
-        DateTimeOffset next;
+        List<TaskCompletionSource> released;
         lock (_gate)
         {
-            if (_deadlines.Count == 0)
+            if (_pending.Count == 0)
             {
                 return 0;
             }
 
-            next = _deadlines.Min();
+            var next = _pending.Min(p => p.Deadline);
+            var now = clock.GetUtcNow();
+            if (next > now)
+            {
+                clock.Advance(next - now);
+            }
+
+            released = [.. _pending.Where(p => p.Deadline <= next).Select(p => p.Release)];
+            _pending.RemoveAll(p => p.Deadline <= next);
         }
 
-        var now = clock.GetUtcNow();
-        if (next > now)
+        foreach (var release in released)
         {
-            clock.Advance(next - now);
+            release.TrySetResult();
         }
 
-        lock (_gate)
-        {
-            return _deadlines.RemoveAll(d => d <= next);
-        }
+        return released.Count;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -102,12 +113,23 @@ internal sealed class VirtualLatencyHooks(FakeTimeProvider clock, TimeSpan laten
         // /api/v1/repositories/{repository}/actions/runs/{run_id}/hooks
         var segments = request.RequestUri!.AbsolutePath.Split('/');
         var runId = Uri.UnescapeDataString(segments[^2]);
+        // Answered at once when there is no latency (nothing to advance for), otherwise by the advance that reaches the deadline.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (latency <= TimeSpan.Zero)
+        {
+            release.TrySetResult();
+        }
+
         lock (_gate)
         {
             _started++;
             _inFlight++;
             _maxInFlight = Math.Max(_maxInFlight, _inFlight);
-            _deadlines.Add(clock.GetUtcNow() + latency);
+            if (latency > TimeSpan.Zero)
+            {
+                _pending.Add((clock.GetUtcNow() + latency, release));
+            }
+
             if (_arrivals is not null && _started >= _arrivalTarget)
             {
                 _arrivals.TrySetResult();
@@ -117,13 +139,17 @@ internal sealed class VirtualLatencyHooks(FakeTimeProvider clock, TimeSpan laten
 
         try
         {
-            await Task.Delay(latency, clock, cancellationToken);
+            using (cancellationToken.Register(() => release.TrySetCanceled(cancellationToken)))
+            {
+                await release.Task;
+            }
         }
         finally
         {
             lock (_gate)
             {
                 _inFlight--;
+                _pending.RemoveAll(p => p.Release == release);
             }
         }
 

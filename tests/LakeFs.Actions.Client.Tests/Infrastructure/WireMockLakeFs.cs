@@ -42,6 +42,10 @@ internal sealed class WireMockLakeFs : IDisposable
     public LakeFsActionsClient Client(Action<LakeFsClientOptions>? configure = null, TimeProvider? clock = null, ILoggerFactory? loggerFactory = null) =>
         new(Options(configure), transport: null, loggerFactory, clock);
 
+    /// <summary>A repositories client for this server, configured like <see cref="Client"/>.</summary>
+    public LakeFsRepositoriesClient RepositoriesClient(Action<LakeFsClientOptions>? configure = null, TimeProvider? clock = null, ILoggerFactory? loggerFactory = null) =>
+        new(Options(configure), transport: null, loggerFactory, clock);
+
     /// <summary>Answers GET <paramref name="path"/> (under /api/v1) with a JSON body.</summary>
     public void Json(string path, string body, int status = 200, Func<IRequestBuilder, IRequestBuilder>? match = null)
     {

@@ -39,7 +39,7 @@ public sealed class CancellationTests
         emulator.Faults.Enqueue(EmulatorFault.Latency(TimeSpan.FromHours(1)));
         var underWay = WhenInjected(emulator);
         using var transport = new InFlightRequests();
-        using var client = new LakeFsActionsClient(Options(emulator), transport, loggerFactory: null);
+        using var client = new LakeFsRepositoriesClient(Options(emulator), transport, loggerFactory: null);
         using var cancellation = new CancellationTokenSource();
 
         var call = client.GetRepositoryAsync(LakeFsActionsEmulator.DemoRepository, cancellation.Token);

@@ -40,7 +40,7 @@ public sealed class EchoedCredentialTests
             ? new LakeFsClientOptions { Endpoint = new Uri("http://127.0.0.1/"), AccessKeyId = KeyId, SecretAccessKey = Secret }
             : new LakeFsClientOptions { Endpoint = new Uri("http://127.0.0.1/"), BearerToken = Token };
         options.Retry.MaxRetries = 0;
-        using var client = new LakeFsActionsClient(options, transport, log);
+        using var client = new LakeFsRepositoriesClient(options, transport, log);
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo"));
 

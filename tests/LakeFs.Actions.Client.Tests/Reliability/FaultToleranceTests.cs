@@ -97,7 +97,7 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     {
         await using var emulator = await LakeFsActionsEmulator.StartDemoAsync();
         emulator.Faults.Enqueue(EmulatorFault.DropMidResponse(), times: 3);
-        using var client = new LakeFsActionsClient(Options(emulator, maxRetries: 2));
+        using var client = new LakeFsRepositoriesClient(Options(emulator, maxRetries: 2));
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync(LakeFsActionsEmulator.DemoRepository));
 

@@ -202,7 +202,7 @@ public sealed class HostileServerTests : IDisposable
         {
             Content = new StreamContent(body) { Headers = { ContentLength = Size, ContentType = new("application/json") } },
         });
-        using var client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = new Uri("https://lakefs.example.com"), Retry = { MaxRetries = 0 } }, transport);
+        using var client = new LakeFsRepositoriesClient(new LakeFsClientOptions { Endpoint = new Uri("https://lakefs.example.com"), Retry = { MaxRetries = 0 } }, transport);
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo").WaitAsync(HangGuard));
 

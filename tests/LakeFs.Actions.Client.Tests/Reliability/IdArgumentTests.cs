@@ -19,16 +19,21 @@ public sealed class IdArgumentTests(IdArgumentTests.Servers servers) : IClassFix
 
         public LakeFsActionsClient Client { get; private set; } = null!;
 
+        public LakeFsRepositoriesClient Repositories { get; private set; } = null!;
+
         public async Task InitializeAsync()
         {
             Emulator = await LakeFsActionsEmulator.StartAsync();
             Emulator.AddRepository("repo");
-            Client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = Emulator.Endpoint, AccessKeyId = Emulator.AccessKeyId, SecretAccessKey = Emulator.SecretAccessKey });
+            var options = new LakeFsClientOptions { Endpoint = Emulator.Endpoint, AccessKeyId = Emulator.AccessKeyId, SecretAccessKey = Emulator.SecretAccessKey };
+            Client = new LakeFsActionsClient(options);
+            Repositories = new LakeFsRepositoriesClient(options);
         }
 
         public async Task DisposeAsync()
         {
             Client.Dispose();
+            Repositories.Dispose();
             await Emulator.DisposeAsync();
             WireMock.Dispose();
         }
@@ -52,18 +57,18 @@ public sealed class IdArgumentTests(IdArgumentTests.Servers servers) : IClassFix
     }
 
     /// <summary>Each operation with one id argument replaced by the value under test; the name says which.</summary>
-    private static readonly Dictionary<string, Func<ILakeFsActionsClient, string?, Task>> Calls = new()
+    private static readonly Dictionary<string, Func<ILakeFsActionsClient, ILakeFsRepositoriesClient, string?, Task>> Calls = new()
     {
-        ["ListRunsAsync.repository"] = (c, v) => Drain(c.ListRunsAsync(v!)),
-        ["WatchRunsAsync.repository"] = (c, v) => Drain(c.WatchRunsAsync(v!)),
-        ["GetRunAsync.repository"] = (c, v) => c.GetRunAsync(v!, "run"),
-        ["GetRunAsync.runId"] = (c, v) => c.GetRunAsync("repo", v!),
-        ["ListRunHooksAsync.repository"] = (c, v) => Drain(c.ListRunHooksAsync(v!, "run")),
-        ["ListRunHooksAsync.runId"] = (c, v) => Drain(c.ListRunHooksAsync("repo", v!)),
-        ["GetHookOutputAsync.repository"] = (c, v) => c.GetHookOutputAsync(v!, "run", "hook"),
-        ["GetHookOutputAsync.runId"] = (c, v) => c.GetHookOutputAsync("repo", v!, "hook"),
-        ["GetHookOutputAsync.hookRunId"] = (c, v) => c.GetHookOutputAsync("repo", "run", v!),
-        ["GetRepositoryAsync.repository"] = (c, v) => c.GetRepositoryAsync(v!),
+        ["ListRunsAsync.repository"] = (c, r, v) => Drain(c.ListRunsAsync(v!)),
+        ["WatchRunsAsync.repository"] = (c, r, v) => Drain(c.WatchRunsAsync(v!)),
+        ["GetRunAsync.repository"] = (c, r, v) => c.GetRunAsync(v!, "run"),
+        ["GetRunAsync.runId"] = (c, r, v) => c.GetRunAsync("repo", v!),
+        ["ListRunHooksAsync.repository"] = (c, r, v) => Drain(c.ListRunHooksAsync(v!, "run")),
+        ["ListRunHooksAsync.runId"] = (c, r, v) => Drain(c.ListRunHooksAsync("repo", v!)),
+        ["GetHookOutputAsync.repository"] = (c, r, v) => c.GetHookOutputAsync(v!, "run", "hook"),
+        ["GetHookOutputAsync.runId"] = (c, r, v) => c.GetHookOutputAsync("repo", v!, "hook"),
+        ["GetHookOutputAsync.hookRunId"] = (c, r, v) => c.GetHookOutputAsync("repo", "run", v!),
+        ["GetRepositoryAsync.repository"] = (c, r, v) => r.GetRepositoryAsync(v!),
     };
 
     private static async Task Drain<T>(IAsyncEnumerable<T> items)
@@ -78,9 +83,11 @@ public sealed class IdArgumentTests(IdArgumentTests.Servers servers) : IClassFix
     public async Task An_unusable_id_is_refused_naming_the_parameter_and_nothing_is_sent(string call, string? value)
     {
         var server = servers.WireMock;
-        using var client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = new Uri(server.Url!), AccessKeyId = "AK", SecretAccessKey = "SK" });
+        var options = new LakeFsClientOptions { Endpoint = new Uri(server.Url!), AccessKeyId = "AK", SecretAccessKey = "SK" };
+        using var client = new LakeFsActionsClient(options);
+        using var repositories = new LakeFsRepositoriesClient(options);
 
-        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Calls[call](client, value));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Calls[call](client, repositories, value));
 
         Assert.Equal(call.Split('.')[1], error.ParamName);
         Assert.Contains(error.ParamName!, error.Message, StringComparison.Ordinal);
@@ -98,7 +105,7 @@ public sealed class IdArgumentTests(IdArgumentTests.Servers servers) : IClassFix
         var client = servers.Client;
         var before = servers.Emulator.TotalRequests;
 
-        var repository = await client.GetRepositoryAsync(id);
+        var repository = await servers.Repositories.GetRepositoryAsync(id);
         var runs = await client.ListRunsAsync(id).ToListAsync();
 
         Assert.Equal(id, repository.Id);

@@ -93,6 +93,66 @@ public sealed class PagingContractTests
             transport);
 
         Assert.Equal(hookIds, await client.ListRunHooksAsync("repo", "run").Select(h => h.HookRunId).ToListAsync());
-        Assert.Equal(repositoryIds, await client.ListRepositoriesAsync().Select(r => r.Id).ToListAsync());
+        using var repositories = new LakeFsRepositoriesClient(
+            new LakeFsClientOptions { Endpoint = new Uri("https://lakefs.example.com/"), BearerToken = "t", PageSize = 2, Retry = { MaxRetries = 0 } },
+            transport);
+        Assert.Equal(repositoryIds, await repositories.ListRepositoriesAsync().Select(r => r.Id).ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task A_server_that_pages_in_another_order_makes_the_listing_throw_instead_of_losing_runs(int pageSize)
+    {
+        // Seven runs in the server's own order (not ascending ids); each page starts after its cursor's position there.
+        string[] order = ["run05", "run01", "run06", "run02", "run07", "run03", "run04"];
+        using var transport = new InMemoryTransport(request =>
+        {
+            var after = After(request);
+            var start = after is null ? 0 : Array.IndexOf(order, after) + 1;
+            var page = order.Skip(start).Take(Amount(request)).ToList();
+            var more = start + page.Count < order.Length;
+            return InMemoryTransport.Json(LakeFsBodies.Page(page.Select(id => LakeFsBodies.Run(id)), hasMore: more, nextOffset: more ? page[^1] : ""));
+        });
+        using var client = Client(transport);
+        var yielded = new List<string>();
+
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            await foreach (var run in client.ListRunsAsync("repo", new RunQuery { PageSize = pageSize }))
+            {
+                yielded.Add(run.RunId);
+            }
+        });
+
+        // Either every run exactly once (the pages happened to stay past their cursors), or an error that says why
+        // the listing stopped: never a part of the runs that looks like all of them.
+        Assert.Equal(yielded.Count, yielded.Distinct().Count());
+        if (error is null)
+        {
+            Assert.Equal(order.Order(StringComparer.Ordinal), yielded.Order(StringComparer.Ordinal));
+        }
+        else
+        {
+            var api = Assert.IsType<LakeFsApiException>(error);
+            Assert.Equal("listRepositoryRuns", api.Operation);
+            Assert.Contains("not in lakeFS's order", api.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_cursor_repeated_once_is_dropped_but_an_item_behind_it_on_the_same_page_throws()
+    {
+        using var transport = new InMemoryTransport(request => After(request) switch
+        {
+            null => InMemoryTransport.Json(LakeFsBodies.Page([LakeFsBodies.Run("run01"), LakeFsBodies.Run("run02")], hasMore: true, nextOffset: "run02")),
+            _ => InMemoryTransport.Json(LakeFsBodies.Page([LakeFsBodies.Run("run02"), LakeFsBodies.Run("run03"), LakeFsBodies.Run("run00")], hasMore: false)),
+        });
+        using var client = Client(transport);
+
+        var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.ListRunsAsync("repo").ToListAsync().AsTask());
+
+        Assert.Contains("'run00'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not in lakeFS's order", error.Message, StringComparison.Ordinal);
     }
 }

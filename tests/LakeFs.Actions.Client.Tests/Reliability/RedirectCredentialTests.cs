@@ -62,7 +62,7 @@ public sealed class RedirectCredentialTests : IDisposable
     public async Task The_default_client_does_not_follow_a_redirect(int status)
     {
         Redirect(status);
-        using var client = new LakeFsActionsClient(Options());
+        using var client = new LakeFsRepositoriesClient(Options());
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo"));
 
@@ -89,8 +89,8 @@ public sealed class RedirectCredentialTests : IDisposable
             options.Retry.MaxRetries = 0;
         });
         await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<ILakeFsActionsClient>();
-        var keyed = provider.GetRequiredKeyedService<ILakeFsActionsClient>(Microsoft.Extensions.Options.Options.DefaultName);
+        var client = provider.GetRequiredService<ILakeFsRepositoriesClient>();
+        var keyed = provider.GetRequiredKeyedService<ILakeFsRepositoriesClient>(Microsoft.Extensions.Options.Options.DefaultName);
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo"));
         var keyedError = await Assert.ThrowsAsync<LakeFsApiException>(() => keyed.GetRepositoryAsync("repo"));
@@ -109,7 +109,7 @@ public sealed class RedirectCredentialTests : IDisposable
     {
         Redirect(status);
         using var transport = new SocketsHttpHandler { AllowAutoRedirect = true };
-        using var client = new LakeFsActionsClient(Options(), transport);
+        using var client = new LakeFsRepositoriesClient(Options(), transport);
 
         var repository = await client.GetRepositoryAsync("repo");
 

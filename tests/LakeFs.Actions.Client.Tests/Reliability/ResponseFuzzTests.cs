@@ -40,10 +40,10 @@ public sealed class ResponseFuzzTests(ITestOutputHelper output)
 
     private static readonly Operation[] Operations =
     [
-        new("listRepositoryRuns", RunList, async c => await Collect(c.ListRunsAsync("repo"))),
-        new("listRunHooks", HookList, async c => await Collect(c.ListRunHooksAsync("repo", "run"))),
-        new("getRun", Run, async c => new object[] { await c.GetRunAsync("repo", "run") }),
-        new("listRepositories", RepositoryList, async c => await Collect(c.ListRepositoriesAsync())),
+        new("listRepositoryRuns", RunList, async (c, r) => await Collect(c.ListRunsAsync("repo"))),
+        new("listRunHooks", HookList, async (c, r) => await Collect(c.ListRunHooksAsync("repo", "run"))),
+        new("getRun", Run, async (c, r) => new object[] { await c.GetRunAsync("repo", "run") }),
+        new("listRepositories", RepositoryList, async (c, r) => await Collect(r.ListRepositoriesAsync())),
     ];
 
     private static async Task<IList> Collect<T>(IAsyncEnumerable<T> items)
@@ -65,15 +65,15 @@ public sealed class ResponseFuzzTests(ITestOutputHelper output)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         });
-        using var client = new LakeFsActionsClient(
-            new LakeFsClientOptions { Endpoint = new Uri("https://lakefs.example.com"), BearerToken = "token", Retry = { MaxRetries = 0 } },
-            transport);
+        var options = new LakeFsClientOptions { Endpoint = new Uri("https://lakefs.example.com"), BearerToken = "token", Retry = { MaxRetries = 0 } };
+        using var client = new LakeFsActionsClient(options, transport);
+        using var repositories = new LakeFsRepositoriesClient(options, transport);
 
         // The unmutated documents are read.
         foreach (var operation in Operations)
         {
             body = operation.Valid;
-            Assert.NotEmpty(await operation.Call(client));
+            Assert.NotEmpty(await operation.Call(client, repositories));
         }
 
         int returned = 0, rejected = 0;
@@ -85,7 +85,7 @@ public sealed class ResponseFuzzTests(ITestOutputHelper output)
             Exception? error;
             try
             {
-                var items = await operation.Call(client).WaitAsync(TimeSpan.FromSeconds(10));
+                var items = await operation.Call(client, repositories).WaitAsync(TimeSpan.FromSeconds(10));
                 foreach (var item in items)
                 {
                     Assert.NotNull(item);
@@ -128,7 +128,7 @@ public sealed class ResponseFuzzTests(ITestOutputHelper output)
         _ = value.ToString();
     }
 
-    private sealed record Operation(string Name, string Valid, Func<ILakeFsActionsClient, Task<IList>> Call)
+    private sealed record Operation(string Name, string Valid, Func<ILakeFsActionsClient, ILakeFsRepositoriesClient, Task<IList>> Call)
     {
         public JContainer Template { get; } = (JContainer)JToken.Parse(Valid);
     }

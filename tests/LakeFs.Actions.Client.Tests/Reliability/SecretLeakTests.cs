@@ -31,7 +31,7 @@ public sealed class SecretLeakTests
     }
 
     /// <summary>Throttling, dropped connections, a 500, a malformed body and finally a rejected credential.</summary>
-    private static async Task<List<Exception>> FailInEveryWay(LakeFsActionsEmulator emulator, ILakeFsActionsClient client)
+    private static async Task<List<Exception>> FailInEveryWay(LakeFsActionsEmulator emulator, ILakeFsActionsClient client, ILakeFsRepositoriesClient repositories)
     {
         var errors = new List<Exception>();
         emulator.Faults.Enqueue(EmulatorFault.Throttle(429, TimeSpan.FromSeconds(1)));
@@ -40,7 +40,7 @@ public sealed class SecretLeakTests
         emulator.Faults.Enqueue(EmulatorFault.DropMidResponse());
         emulator.Faults.Enqueue(EmulatorFault.ServerError("boom"));
         emulator.Faults.Enqueue(EmulatorFault.Throttle(420));
-        errors.Add(await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync(LakeFsActionsEmulator.DemoRepository)));
+        errors.Add(await Assert.ThrowsAsync<LakeFsApiException>(() => repositories.GetRepositoryAsync(LakeFsActionsEmulator.DemoRepository)));
         emulator.Faults.Enqueue(EmulatorFault.MalformedJson());
         errors.Add(await Assert.ThrowsAsync<LakeFsApiException>(() => client.ListRunsAsync(LakeFsActionsEmulator.DemoRepository).ToListAsync().AsTask()));
         errors.Add(await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRunAsync(LakeFsActionsEmulator.DemoRepository, "no-such-run")));
@@ -62,8 +62,9 @@ public sealed class SecretLeakTests
         var log = new CapturedLog();
         var options = Options(emulator, credentials);
         using var client = new LakeFsActionsClient(options, transport: null, loggerFactory: log);
+        using var repositories = new LakeFsRepositoriesClient(options, transport: null, loggerFactory: log);
 
-        var errors = await FailInEveryWay(emulator, client);
+        var errors = await FailInEveryWay(emulator, client, repositories);
 
         Assert.Contains(log.Entries, e => e.Level == LogLevel.Warning && e.EventId.Id == 3);
         Assert.Contains(log.Entries, e => e.Level == LogLevel.Debug);
@@ -98,8 +99,9 @@ public sealed class SecretLeakTests
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<ILakeFsActionsClient>();
+        var repositories = provider.GetRequiredService<ILakeFsRepositoriesClient>();
 
-        var errors = await FailInEveryWay(emulator, client);
+        var errors = await FailInEveryWay(emulator, client, repositories);
 
         // The HTTP client factory's own handlers log request headers at Trace: the Authorization value must be redacted.
         Assert.Contains(log.Entries, e => e.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) && e.Level == LogLevel.Trace);
@@ -122,7 +124,7 @@ public sealed class SecretLeakTests
             ? new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.example.com"), AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = Secret }
             : new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.example.com"), BearerToken = Token };
 
-        using (var client = new LakeFsActionsClient(options, transport, log))
+        using (var client = new LakeFsRepositoriesClient(options, transport, log))
         {
             for (var i = 0; i < 3; i++)
             {
@@ -137,7 +139,7 @@ public sealed class SecretLeakTests
         AssertClean("the warning", warning.ToString());
         Assert.Equal(3, transport.Requests);
 
-        using var second = new LakeFsActionsClient(options, transport, log);
+        using var second = new LakeFsRepositoriesClient(options, transport, log);
         Assert.Equal(2, log.Entries.Count(e => e.Level == LogLevel.Warning));
     }
 

@@ -44,6 +44,14 @@ internal sealed class SlowBodyServer : IAsyncDisposable
         }
     });
 
+    /// <summary>Sends <paramref name="first"/>, then nothing more until the server stops.</summary>
+    public static SlowBodyServer Stall(string contentType, string first) => new(contentType, async (stream, stop) =>
+    {
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(first), stop);
+        await stream.FlushAsync(stop);
+        await Task.Delay(Timeout.InfiniteTimeSpan, stop);
+    });
+
     /// <summary>A JSON array that never ends, sent as fast as the client reads it.</summary>
     public static SlowBodyServer EndlessArray() => new("application/json", async (stream, stop) =>
     {

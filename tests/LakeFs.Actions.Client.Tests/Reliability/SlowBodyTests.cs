@@ -27,6 +27,22 @@ public sealed class SlowBodyTests
         return new LakeFsActionsClient(options);
     }
 
+    private static LakeFsRepositoriesClient RepositoriesClient(SlowBodyServer server, TimeSpan timeout, long? maxBody = null)
+    {
+        var options = new LakeFsClientOptions
+        {
+            Endpoint = server.Endpoint,
+            Timeout = timeout,
+            Retry = new LakeFsRetryOptions { MaxRetries = 0 },
+        };
+        if (maxBody is { } limit)
+        {
+            options.MaxResponseBodySize = limit;
+        }
+
+        return new LakeFsRepositoriesClient(options);
+    }
+
     [Fact]
     public async Task A_trickling_JSON_body_is_stopped_by_the_attempt_timeout()
     {
@@ -55,7 +71,7 @@ public sealed class SlowBodyTests
     public async Task The_callers_token_cancels_a_trickling_JSON_body()
     {
         await using var server = SlowBodyServer.Trickle();
-        using var client = Client(server, Timeout.InfiniteTimeSpan);
+        using var client = RepositoriesClient(server, Timeout.InfiniteTimeSpan);
         using var cancellation = new CancellationTokenSource();
 
         var call = client.GetRepositoryAsync("repo", cancellation.Token);
@@ -82,7 +98,7 @@ public sealed class SlowBodyTests
     public async Task A_declared_body_past_the_limit_is_refused_before_reading_it()
     {
         var transport = new InMemoryTransport(_ => InMemoryTransport.Json(new string(' ', 4096) + "{}"));
-        using var client = new LakeFsActionsClient(new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.test/"), MaxResponseBodySize = 1024 }, transport);
+        using var client = new LakeFsRepositoriesClient(new LakeFsClientOptions { Endpoint = new Uri("http://lakefs.test/"), MaxResponseBodySize = 1024 }, transport);
 
         var error = await Assert.ThrowsAsync<LakeFsApiException>(() => client.GetRepositoryAsync("repo"));
 
@@ -93,8 +109,11 @@ public sealed class SlowBodyTests
     [Fact]
     public async Task Reading_streamed_hook_output_honours_the_callers_token()
     {
-        await using var server = SlowBodyServer.Trickle("application/octet-stream", first: "log line\n");
-        using var client = Client(server, TimeSpan.FromMilliseconds(300));
+        // No attempt timeout and no byte after the first line: only the caller's token can end the second read (a
+        // 300 ms attempt timeout could expire on a loaded machine before the headers were read, and a trickled byte
+        // could complete the read before the cancellation).
+        await using var server = SlowBodyServer.Stall("application/octet-stream", first: "log line\n");
+        using var client = Client(server, Timeout.InfiniteTimeSpan);
         await using var output = await client.GetHookOutputAsync("repo", "run", "0000_0000").WaitAsync(Bound);
         var buffer = new byte[64];
         var first = await output.Content.ReadAsync(buffer).AsTask().WaitAsync(Bound);

@@ -30,7 +30,8 @@ public sealed class RepositoriesDependencyInjectionTests : IDisposable
 
         var actions = provider.GetRequiredService<ILakeFsActionsClient>();
         var repositories = provider.GetRequiredService<ILakeFsRepositoriesClient>();
-        await actions.GetRepositoryAsync("repo");
+        _lakeFs.Json("/repositories/repo/actions/runs", RunPage(false, "r1"));
+        await actions.ListRunsAsync("repo").ToListAsync();
         await repositories.GetRepositoryAsync("repo");
         await provider.GetRequiredService<ILakeFsRepositoriesClient>().GetRepositoryAsync("repo");
 
