@@ -249,7 +249,7 @@ public sealed partial class ActionFileValidator
             // lakeFS walks a Go map (random order); this follows the file's order: the first event's support,
             // then every event's parameters, then the other events' support.
             var unsupported = action.On.Where(t => !t.EventType.IsKnown).ToList();
-            var tagged = action.On.Where(t => t.HasParameters && t.EventType.IsTagEvent).ToList();
+            var tagged = action.On.Where(HasTagBranches).ToList();
             static string Unsupported(ActionTrigger t) => $"event '{t.EventType.Value}' is not supported: invalid action";
             const string TagText = "'branches' is not supported in tag event types. invalid event parameter";
             if (!action.On[0].EventType.IsKnown)
@@ -272,7 +272,7 @@ public sealed partial class ActionFileValidator
                     diagnostics.Add(new ActionDiagnostic(path, trigger.Position, ActionDiagnosticSeverity.Error, ActionRules.EventUnsupported, Unsupported(trigger)));
                 }
 
-                if (trigger.HasParameters && trigger.EventType.IsTagEvent)
+                if (HasTagBranches(trigger))
                 {
                     diagnostics.Add(new ActionDiagnostic(path, trigger.Position, ActionDiagnosticSeverity.Error, ActionRules.TagEventParameters, TagText));
                 }
@@ -317,6 +317,9 @@ public sealed partial class ActionFileValidator
 
         return first;
     }
+
+    /// <summary>lakeFS refuses a tag event only when it lists at least one branch (<c>{}</c> and <c>branches: []</c> pass).</summary>
+    private static bool HasTagBranches(ActionTrigger trigger) => trigger.EventType.IsTagEvent && trigger.Branches.Count > 0;
 
     /// <summary>What lakeFS finds only when an event matches or a hook is built or run, and the silent traps.</summary>
     private void CheckRuntime(ActionFile action, string path, List<ActionDiagnostic> diagnostics)

@@ -75,9 +75,9 @@ public class LakeFsRuleTests
 
     [Theory]
     [InlineData("pre-create-tag:\n    branches: [main]")]
-    [InlineData("post-delete-tag: {}")]
-    [InlineData("pre-delete-tag:\n    branches: []")]
-    public void Rule_5_tag_events_take_no_parameters(string on)
+    [InlineData("post-delete-tag:\n    branches: [main, dev]")]
+    [InlineData("pre-delete-tag:\n    branches:\n      - '*'")]
+    public void Rule_5_tag_events_take_no_branches(string on)
     {
         var result = Validate($"name: Check\non:\n  {on}\n");
         var diagnostic = Assert.Single(result.Diagnostics);
@@ -87,6 +87,13 @@ public class LakeFsRuleTests
 
     [Fact]
     public void A_tag_event_with_a_null_value_is_valid() => Clean("name: Check\non:\n  pre-create-tag:\n  post-create-tag: ~\n");
+
+    [Theory]
+    [InlineData("post-delete-tag: {}")]
+    [InlineData("pre-delete-tag:\n    branches: []")]
+    [InlineData("pre-create-tag:\n    branches: ~")]
+    public void A_tag_event_without_branches_loads_as_lakeFS_only_refuses_a_non_empty_list(string on) =>
+        Clean($"name: Check\non:\n  {on}\n");
 
     [Theory]
     [InlineData("")]
