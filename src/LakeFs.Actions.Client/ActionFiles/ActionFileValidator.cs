@@ -48,7 +48,18 @@ public sealed partial class ActionFileValidator
             return TooLarge(path, content.Length);
         }
 
-        if (!TryDecode(content.Span, out var text))
+        var span = content.Span;
+        var isUtf16 = span.Length >= 2 && ((span[0] == 0xFF && span[1] == 0xFE) || (span[0] == 0xFE && span[1] == 0xFF));
+        if (!isUtf16)
+        {
+            var body = span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF ? span[3..] : span;
+            if (YamlCharacterCheck.Check(body, out var badPosition) is { } problem)
+            {
+                return ReaderError(path, badPosition, problem);
+            }
+        }
+
+        if (!TryDecode(span, out var text))
         {
             var diagnostic = new ActionDiagnostic(path, SourcePosition.Start, ActionDiagnosticSeverity.Error, ActionRules.Unreadable, "yaml: invalid UTF-8 text");
             return new ActionFileResult(path, null, [diagnostic], ParsingError(path, diagnostic.Message));
@@ -170,6 +181,14 @@ public sealed partial class ActionFileValidator
         return ValidateFolder(entries);
     }
 
+    /// <summary>libyaml's reader refusing the text: yaml.v3 prints the problem without a line.</summary>
+    private static ActionFileResult ReaderError(string path, SourcePosition position, string problem)
+    {
+        var rule = problem == YamlCharacterCheck.ControlCharacters ? ActionRules.YamlSyntax : ActionRules.Unreadable;
+        var diagnostic = new ActionDiagnostic(path, position, ActionDiagnosticSeverity.Error, rule, "yaml: " + problem);
+        return new ActionFileResult(path, null, [diagnostic], ParsingError(path, diagnostic.Message));
+    }
+
     private ActionFileResult TooLarge(string path, long? length)
     {
         var size = length is { } l ? $"{l} bytes" : "too large";
@@ -180,6 +199,17 @@ public sealed partial class ActionFileValidator
 
     private ActionFileResult ValidateText(string path, string text)
     {
+        // libyaml skips a byte order mark at the start and refuses control characters anywhere.
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
+        if (YamlCharacterCheck.Check(text, out var badPosition) is { } problem)
+        {
+            return ReaderError(path, badPosition, problem);
+        }
+
         var read = YamlDocumentReader.Read(text, Options.MaxDepth);
         if (read.Failure != YamlReadFailure.None)
         {
