@@ -258,8 +258,32 @@ public class LakeFsRuleTests
     [Fact]
     public void A_tab_reads_as_libyaml_words_it()
     {
+        // After a plain scalar, libyaml's plain-scalar scanner meets the tab first.
         var diagnostic = Assert.Single(Validate("name: Check\n\ton: x\n").Diagnostics);
-        Assert.EndsWith("found character that cannot start any token", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal("yaml: line 2: found a tab character that violates indentation", diagnostic.Message);
+        Assert.Equal(new SourcePosition(2, 1), diagnostic.Position);
+    }
+
+    [Theory]
+    [InlineData("name: Check\non:\n\tpre-commit:\n", "yaml: line 3: found character that cannot start any token", 3)]
+    [InlineData("name: Check\non:\n  pre-commit:\n\t# a comment\n", "yaml: line 4: found character that cannot start any token", 4)]
+    [InlineData("name: Check\non:\n  pre-commit:\n\t\n", "yaml: line 4: found character that cannot start any token", 4)]
+    [InlineData("\tname: Check\n", "yaml: found character that cannot start any token", 1)]
+    [InlineData("name: Check\non:\n  pre-commit:\n    branches: main\n\tfoo: x\n", "yaml: line 4: found a tab character that violates indentation", 5)]
+    public void A_tab_in_indentation_gets_libyamls_line_and_words(string yaml, string message, int line)
+    {
+        var result = Validate(yaml);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(ActionRules.YamlSyntax, diagnostic.Rule);
+        Assert.Equal(message, diagnostic.Message);
+        Assert.Equal(line, diagnostic.Line);
+        Assert.Equal("parsing file _lakefs_actions/a.yaml: " + message, result.LakeFsError);
+    }
+
+    [Fact]
+    public void A_tab_inside_a_block_scalar_is_content()
+    {
+        Clean("name: Check\non:\n  pre-commit:\nhooks:\n  - id: check\n    type: lua\n    properties:\n      script: |\n        if true then\n        \tprint(1)\n        end\n");
     }
 
     [Fact]
