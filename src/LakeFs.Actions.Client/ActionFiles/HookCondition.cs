@@ -6,7 +6,8 @@ namespace LakeFs.Actions.Client.ActionFiles;
 /// A hook's <c>if</c> condition, checked and evaluated as lakeFS does with antonmedv/expr: its environment has
 /// only the functions <c>success()</c> (no earlier hook of the action failed) and <c>failure()</c>, and the
 /// result must be a boolean. Supported: <c>true</c>, <c>false</c>, <c>nil</c>, numbers and strings,
-/// <c>!</c>/<c>not</c>, <c>&amp;&amp;</c>/<c>and</c>, <c>||</c>/<c>or</c>, comparisons, arithmetic and parentheses.
+/// <c>!</c>/<c>not</c>, <c>&amp;&amp;</c>/<c>and</c>, <c>||</c>/<c>or</c>, comparisons, arithmetic, parentheses,
+/// <c>a ? b : c</c>, array literals and <c>in</c>/<c>not in</c>.
 /// Anything else (GitHub's <c>always()</c>, <c>${{ }}</c>, unknown names) is an error, which at run time fails
 /// the hook. An empty condition means <c>success()</c>.
 /// </summary>
