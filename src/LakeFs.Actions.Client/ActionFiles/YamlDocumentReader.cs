@@ -19,16 +19,16 @@ internal sealed record YamlReadResult(ActionNode? Root, YamlReadFailure Failure,
 /// than a limit stops the read, aliases point at their anchor's node (nothing is copied, so an alias bomb
 /// costs only its text), and later documents are never parsed, as gopkg.in/yaml.v3 reads one document.
 /// </summary>
-internal static class YamlDocumentReader
+internal static partial class YamlDocumentReader
 {
     /// <summary>A scanner error in libyaml, whatever YamlDotNet calls it.</summary>
     private const string MappingValuesNotAllowed = "mapping values are not allowed in this context";
 
     public static YamlReadResult Read(string text, int maxDepth)
     {
-        if (LeadingTab(text) is { } leading)
+        if ((LeadingTab(text) ?? TabAfterBlockEntry(text)) is { } refusedTab)
         {
-            return Fail(YamlReadFailure.Syntax, leading.Message, leading.Position, 0);
+            return Fail(YamlReadFailure.Syntax, refusedTab.Message, refusedTab.Position, 0);
         }
 
         var anchors = new Dictionary<string, ActionNode>(StringComparer.Ordinal);
@@ -245,6 +245,65 @@ internal static class YamlDocumentReader
 
         return null;
     }
+
+    /// <summary>
+    /// A tab after a block sequence's <c>-</c> (<c>- \tmain</c>): libyaml allows a simple key there, so its scanner
+    /// does not skip the tab and refuses it (YamlDotNet accepts it). After a simple key's <c>:</c> a tab is fine.
+    /// Lines of block scalars are content and not looked at.
+    /// </summary>
+    private static (string Message, SourcePosition Position)? TabAfterBlockEntry(string text)
+    {
+        if (!text.Contains('\t', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var lines = text.Split('\n');
+        var blockParent = -1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var spaces = 0;
+            while (spaces < line.Length && line[spaces] == ' ')
+            {
+                spaces++;
+            }
+
+            if (blockParent >= 0)
+            {
+                if (line.Trim(' ', '\t').Length == 0 || spaces > blockParent)
+                {
+                    continue;
+                }
+
+                blockParent = -1;
+            }
+
+            var entry = BlockEntryTab().Match(line);
+            if (entry.Success)
+            {
+                var where = i != 0 ? $"line {i + 1}: " : string.Empty;
+                return ($"yaml: {where}found character that cannot start any token", new SourcePosition(i + 1, entry.Length));
+            }
+
+            var content = line.Trim(' ', '\t');
+            var comment = content.IndexOf(" #", StringComparison.Ordinal);
+            if (comment >= 0)
+            {
+                content = content[..comment].TrimEnd(' ', '\t');
+            }
+
+            if (System.Text.RegularExpressions.Regex.IsMatch(content, @"(^|[:\-]\s)[|>][-+0-9]*$"))
+            {
+                blockParent = spaces;
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^ *(?:- +)*- *\t", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BlockEntryTab();
 
     /// <summary>Whether a line ends in a plain scalar (not <c>:</c>, <c>-</c>, a flow bracket, a quote or a comment).</summary>
     private static bool EndsWithPlainScalar(string line, out int indentation)

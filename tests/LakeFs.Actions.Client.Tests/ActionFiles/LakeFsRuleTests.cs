@@ -280,10 +280,28 @@ public class LakeFsRuleTests
         Assert.Equal("parsing file _lakefs_actions/a.yaml: " + message, result.LakeFsError);
     }
 
+    [Theory]
+    [InlineData("name: Check\non:\n  pre-commit:\n    branches:\n    -\tmain\n", 5, 6)]
+    [InlineData("name: Check\non:\n  pre-commit:\n    branches:\n      - \tmain\n", 5, 9)]
+    public void A_tab_after_a_sequence_dash_is_refused_as_libyaml_does(string yaml, int line, int column)
+    {
+        var diagnostic = Assert.Single(Validate(yaml).Diagnostics);
+        Assert.Equal(ActionRules.YamlSyntax, diagnostic.Rule);
+        Assert.Equal($"yaml: line {line}: found character that cannot start any token", diagnostic.Message);
+        Assert.Equal(new SourcePosition(line, column), diagnostic.Position);
+    }
+
+    [Theory]
+    [InlineData("name:\tCheck\non:\n  pre-commit:\n")]
+    [InlineData("name: Check\t# trailing\non:\n  pre-commit:\n")]
+    [InlineData("name: Check\non:\n  pre-commit:\n    branches: [\tmain]\n")]
+    [InlineData("name: \"Check\"\t\non:\n  pre-commit:\n")]
+    public void A_tab_after_a_simple_keys_colon_or_inside_a_line_is_fine(string yaml) => Clean(yaml);
+
     [Fact]
     public void A_tab_inside_a_block_scalar_is_content()
     {
-        Clean("name: Check\non:\n  pre-commit:\nhooks:\n  - id: check\n    type: lua\n    properties:\n      script: |\n        if true then\n        \tprint(1)\n        end\n");
+        Clean("name: Check\non:\n  pre-commit:\nhooks:\n  - id: check\n    type: lua\n    properties:\n      script: |\n        if true then\n        \tprint(1)\n        -\tnot a list\n        end\n");
     }
 
     [Fact]
