@@ -165,7 +165,10 @@ public sealed class HookCondition
                 case "&&" or "and" or "||" or "or":
                     return l == ValueType.Bool && r == ValueType.Bool ? ValueType.Bool : throw Mismatch(l, r);
                 case "==" or "!=":
-                    return ValueType.Bool;
+                    // expr's checker: equal types, two numbers, or nil/unknown on either side.
+                    return l == r || (Numeric(l) && Numeric(r)) || l is ValueType.Nil or ValueType.Any || r is ValueType.Nil or ValueType.Any
+                        ? ValueType.Bool
+                        : throw Mismatch(l, r);
                 case "<" or ">" or "<=" or ">=":
                     return (Numeric(l) && Numeric(r)) || (l == ValueType.String && r == ValueType.String) ? ValueType.Bool : throw Mismatch(l, r);
                 case "+" when l == ValueType.String && r == ValueType.String:

@@ -62,6 +62,9 @@ public class HookConditionTests
     [InlineData("&& success()")]
     [InlineData("success() = true")]
     [InlineData("'yes'")]
+    [InlineData("success() == 'true'")]
+    [InlineData("failure() != 0")]
+    [InlineData("success() == [true]")]
     public void Refuses_what_does_not_give_a_boolean(string condition)
     {
         Assert.False(HookCondition.TryParse(condition, out var parsed, out var error));
