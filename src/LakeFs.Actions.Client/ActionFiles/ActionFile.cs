@@ -108,7 +108,7 @@ public sealed class ActionTrigger
     /// <summary>Where the event's key is.</summary>
     public SourcePosition Position { get; }
 
-    /// <summary>True when the event's value is not null (even <c>{}</c>), which lakeFS refuses for tag events.</summary>
+    /// <summary>True when the event's value is not null (even <c>{}</c>); lakeFS refuses a tag event only when its <see cref="Branches"/> are not empty.</summary>
     public bool HasParameters { get; }
 
     /// <summary>The branch patterns; empty means every branch.</summary>

@@ -427,7 +427,8 @@ internal sealed class ActionFileDecoder(string path, int visitBudget)
         var firstByValue = new Dictionary<string, List<ActionScalar>>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (entry.Key is not ActionScalar key || key.Tag == YamlTags.Merge)
+            // yaml.v3 compares every key's text, merge keys (<<) included: two merges in one mapping are refused.
+            if (entry.Key is not ActionScalar key)
             {
                 continue;
             }
@@ -490,7 +491,7 @@ internal sealed class ActionFileDecoder(string path, int visitBudget)
         {
             case ActionScalar scalar:
                 tag = scalar.Tag;
-                value = scalar.Value.Length > 10 ? " `" + scalar.Value[..7] + "...`" : " `" + scalar.Value + "`";
+                value = " `" + ShortValue(scalar.Value) + "`";
                 break;
             case ActionMapping:
                 tag = YamlTags.Map;
@@ -501,6 +502,13 @@ internal sealed class ActionFileDecoder(string path, int visitBudget)
         }
 
         _typeErrors.Add((node.Position, $"line {node.Position.Line}: cannot unmarshal {tag}{value} into {goType}"));
+    }
+
+    /// <summary>yaml.v3 shows a value longer than 10 bytes (UTF-8) as its first 7 bytes and <c>...</c>.</summary>
+    internal static string ShortValue(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        return bytes.Length > 10 ? Encoding.UTF8.GetString(bytes, 0, 7) + "..." : value;
     }
 
     private void WarnUnknownKey(ActionNode keyNode, string key, string[] known, string where)

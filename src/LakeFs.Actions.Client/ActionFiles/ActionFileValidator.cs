@@ -48,7 +48,18 @@ public sealed partial class ActionFileValidator
             return TooLarge(path, content.Length);
         }
 
-        if (!TryDecode(content.Span, out var text))
+        var span = content.Span;
+        var isUtf16 = span.Length >= 2 && ((span[0] == 0xFF && span[1] == 0xFE) || (span[0] == 0xFE && span[1] == 0xFF));
+        if (!isUtf16)
+        {
+            var body = span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF ? span[3..] : span;
+            if (YamlCharacterCheck.Check(body, out var badPosition) is { } problem)
+            {
+                return ReaderError(path, badPosition, problem);
+            }
+        }
+
+        if (!TryDecode(span, out var text))
         {
             var diagnostic = new ActionDiagnostic(path, SourcePosition.Start, ActionDiagnosticSeverity.Error, ActionRules.Unreadable, "yaml: invalid UTF-8 text");
             return new ActionFileResult(path, null, [diagnostic], ParsingError(path, diagnostic.Message));
@@ -170,6 +181,14 @@ public sealed partial class ActionFileValidator
         return ValidateFolder(entries);
     }
 
+    /// <summary>libyaml's reader refusing the text: yaml.v3 prints the problem without a line.</summary>
+    private static ActionFileResult ReaderError(string path, SourcePosition position, string problem)
+    {
+        var rule = problem == YamlCharacterCheck.ControlCharacters ? ActionRules.YamlSyntax : ActionRules.Unreadable;
+        var diagnostic = new ActionDiagnostic(path, position, ActionDiagnosticSeverity.Error, rule, "yaml: " + problem);
+        return new ActionFileResult(path, null, [diagnostic], ParsingError(path, diagnostic.Message));
+    }
+
     private ActionFileResult TooLarge(string path, long? length)
     {
         var size = length is { } l ? $"{l} bytes" : "too large";
@@ -180,6 +199,17 @@ public sealed partial class ActionFileValidator
 
     private ActionFileResult ValidateText(string path, string text)
     {
+        // libyaml skips a byte order mark at the start and refuses control characters anywhere.
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
+        if (YamlCharacterCheck.Check(text, out var badPosition) is { } problem)
+        {
+            return ReaderError(path, badPosition, problem);
+        }
+
         var read = YamlDocumentReader.Read(text, Options.MaxDepth);
         if (read.Failure != YamlReadFailure.None)
         {
@@ -249,7 +279,7 @@ public sealed partial class ActionFileValidator
             // lakeFS walks a Go map (random order); this follows the file's order: the first event's support,
             // then every event's parameters, then the other events' support.
             var unsupported = action.On.Where(t => !t.EventType.IsKnown).ToList();
-            var tagged = action.On.Where(t => t.HasParameters && t.EventType.IsTagEvent).ToList();
+            var tagged = action.On.Where(HasTagBranches).ToList();
             static string Unsupported(ActionTrigger t) => $"event '{t.EventType.Value}' is not supported: invalid action";
             const string TagText = "'branches' is not supported in tag event types. invalid event parameter";
             if (!action.On[0].EventType.IsKnown)
@@ -272,7 +302,7 @@ public sealed partial class ActionFileValidator
                     diagnostics.Add(new ActionDiagnostic(path, trigger.Position, ActionDiagnosticSeverity.Error, ActionRules.EventUnsupported, Unsupported(trigger)));
                 }
 
-                if (trigger.HasParameters && trigger.EventType.IsTagEvent)
+                if (HasTagBranches(trigger))
                 {
                     diagnostics.Add(new ActionDiagnostic(path, trigger.Position, ActionDiagnosticSeverity.Error, ActionRules.TagEventParameters, TagText));
                 }
@@ -317,6 +347,9 @@ public sealed partial class ActionFileValidator
 
         return first;
     }
+
+    /// <summary>lakeFS refuses a tag event only when it lists at least one branch (<c>{}</c> and <c>branches: []</c> pass).</summary>
+    private static bool HasTagBranches(ActionTrigger trigger) => trigger.EventType.IsTagEvent && trigger.Branches.Count > 0;
 
     /// <summary>What lakeFS finds only when an event matches or a hook is built or run, and the silent traps.</summary>
     private void CheckRuntime(ActionFile action, string path, List<ActionDiagnostic> diagnostics)

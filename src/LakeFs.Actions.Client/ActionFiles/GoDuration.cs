@@ -205,14 +205,14 @@ public static class GoDuration
                 continue;
             }
 
-            if (fraction > (long.MaxValue - 9) / 10)
+            if (fraction > long.MaxValue / 10)
             {
                 overflow = true;
                 continue;
             }
 
             var next = (fraction * 10) + (ulong)(s[i] - '0');
-            if (next > long.MaxValue)
+            if (next > MaxMagnitude)
             {
                 overflow = true;
                 continue;

@@ -6,7 +6,8 @@ namespace LakeFs.Actions.Client.ActionFiles;
 /// A hook's <c>if</c> condition, checked and evaluated as lakeFS does with antonmedv/expr: its environment has
 /// only the functions <c>success()</c> (no earlier hook of the action failed) and <c>failure()</c>, and the
 /// result must be a boolean. Supported: <c>true</c>, <c>false</c>, <c>nil</c>, numbers and strings,
-/// <c>!</c>/<c>not</c>, <c>&amp;&amp;</c>/<c>and</c>, <c>||</c>/<c>or</c>, comparisons, arithmetic and parentheses.
+/// <c>!</c>/<c>not</c>, <c>&amp;&amp;</c>/<c>and</c>, <c>||</c>/<c>or</c>, comparisons, arithmetic, parentheses,
+/// <c>a ? b : c</c>, array literals and <c>in</c>/<c>not in</c>.
 /// Anything else (GitHub's <c>always()</c>, <c>${{ }}</c>, unknown names) is an error, which at run time fails
 /// the hook. An empty condition means <c>success()</c>.
 /// </summary>
@@ -77,6 +78,7 @@ public sealed class HookCondition
         String,
         Nil,
         Function,
+        Array,
         Any,
     }
 
@@ -88,6 +90,7 @@ public sealed class HookCondition
         ValueType.String => "string",
         ValueType.Nil => "nil",
         ValueType.Function => "func() bool",
+        ValueType.Array => "[]interface {}",
         _ => "interface {}",
     };
 
@@ -162,7 +165,10 @@ public sealed class HookCondition
                 case "&&" or "and" or "||" or "or":
                     return l == ValueType.Bool && r == ValueType.Bool ? ValueType.Bool : throw Mismatch(l, r);
                 case "==" or "!=":
-                    return ValueType.Bool;
+                    // expr's checker: equal types, two numbers, or nil/unknown on either side.
+                    return l == r || (Numeric(l) && Numeric(r)) || l is ValueType.Nil or ValueType.Any || r is ValueType.Nil or ValueType.Any
+                        ? ValueType.Bool
+                        : throw Mismatch(l, r);
                 case "<" or ">" or "<=" or ">=":
                     return (Numeric(l) && Numeric(r)) || (l == ValueType.String && r == ValueType.String) ? ValueType.Bool : throw Mismatch(l, r);
                 case "+" when l == ValueType.String && r == ValueType.String:
@@ -232,15 +238,67 @@ public sealed class HookCondition
             new($"invalid operation: {op} (mismatched types {TypeName(l)} and {TypeName(r)}) {At}");
     }
 
+    private sealed class Conditional(int column, Node test, Node whenTrue, Node whenFalse) : Node(column)
+    {
+        public override ValueType Check()
+        {
+            var type = test.Check();
+            if (type is not (ValueType.Bool or ValueType.Any))
+            {
+                throw new ConditionException($"non-bool expression (type {TypeName(type)}) used as condition {At}");
+            }
+
+            var a = whenTrue.Check();
+            var b = whenFalse.Check();
+            return a == b ? a : ValueType.Any;
+        }
+
+        public override object? Evaluate(bool success) => test.Evaluate(success) is true ? whenTrue.Evaluate(success) : whenFalse.Evaluate(success);
+    }
+
+    private sealed class ArrayLiteral(int column, IReadOnlyList<Node> items) : Node(column)
+    {
+        public override ValueType Check()
+        {
+            foreach (var item in items)
+            {
+                item.Check();
+            }
+
+            return ValueType.Array;
+        }
+
+        public override object? Evaluate(bool success) => items.Select(i => i.Evaluate(success)).ToList();
+    }
+
+    private sealed class Membership(int column, string op, Node element, Node collection) : Node(column)
+    {
+        public override ValueType Check()
+        {
+            element.Check();
+            var type = collection.Check();
+            return type is ValueType.Array or ValueType.Any ? ValueType.Bool
+                : throw new ConditionException($"invalid operation: {op} (mismatched types {TypeName(element.Check())} and {TypeName(type)}) {At}");
+        }
+
+        public override object? Evaluate(bool success)
+        {
+            var value = element.Evaluate(success);
+            var found = collection.Evaluate(success) is List<object?> list && list.Any(item =>
+                value is long or double && item is long or double ? Convert.ToDouble(value, CultureInfo.InvariantCulture) == Convert.ToDouble(item, CultureInfo.InvariantCulture) : Equals(value, item));
+            return op == "in" ? found : !found;
+        }
+    }
+
     private sealed class Parser(string text)
     {
-        private static readonly string[] Operators = ["&&", "||", "==", "!=", "<=", ">=", "<", ">", "!", "+", "-", "*", "/", "%", "(", ")", "."];
+        private static readonly string[] Operators = ["&&", "||", "==", "!=", "<=", ">=", "<", ">", "!", "+", "-", "*", "/", "%", "(", ")", "[", "]", ",", "?", ":", "."];
         private readonly List<(string Text, int Column, char Kind)> _tokens = Tokenize(text);
         private int _index;
 
         public Node ParseAll()
         {
-            var node = ParseOr();
+            var node = ParseConditional();
             if (_index < _tokens.Count)
             {
                 var token = _tokens[_index];
@@ -339,6 +397,24 @@ public sealed class HookCondition
             return false;
         }
 
+        /// <summary>expr's lowest level: <c>test ? a : b</c> (right-associative).</summary>
+        private Node ParseConditional()
+        {
+            var test = ParseOr();
+            if (!TakeOperator(out var question, "?"))
+            {
+                return test;
+            }
+
+            var whenTrue = ParseConditional();
+            if (!TakeOperator(out _, ":"))
+            {
+                throw new ConditionException($"unexpected token {(Peek is { } p ? "\"" + p.Text + "\"" : "EOF")} (1:{(Peek is { } q ? q.Column : text.Length + 1)})");
+            }
+
+            return new Conditional(question.Column, test, whenTrue, ParseConditional());
+        }
+
         private Node ParseOr()
         {
             var left = ParseAnd();
@@ -364,9 +440,26 @@ public sealed class HookCondition
         private Node ParseComparison()
         {
             var left = ParseAdditive();
-            while (TakeOperator(out var op, "==", "!=", "<", ">", "<=", ">="))
+            while (true)
             {
-                left = new Binary(op.Column, op.Text, left, ParseAdditive());
+                if (TakeOperator(out var op, "==", "!=", "<", ">", "<=", ">="))
+                {
+                    left = new Binary(op.Column, op.Text, left, ParseAdditive());
+                }
+                else if (TakeOperator(out var member, "in"))
+                {
+                    left = new Membership(member.Column, "in", left, ParseAdditive());
+                }
+                else if (Peek is { Kind: 'i', Text: "not" } && _index + 1 < _tokens.Count && _tokens[_index + 1] is { Kind: 'i', Text: "in" })
+                {
+                    var column = _tokens[_index].Column;
+                    _index += 2;
+                    left = new Membership(column, "not in", left, ParseAdditive());
+                }
+                else
+                {
+                    break;
+                }
             }
 
             return left;
@@ -415,9 +508,29 @@ public sealed class HookCondition
             _index++;
             switch (token.Kind)
             {
+                case 'o' when token.Text == "[":
+                {
+                    var items = new List<Node>();
+                    if (!TakeOperator(out _, "]"))
+                    {
+                        do
+                        {
+                            items.Add(ParseConditional());
+                        }
+                        while (TakeOperator(out _, ","));
+
+                        if (!TakeOperator(out _, "]"))
+                        {
+                            throw new ConditionException($"unexpected token {(Peek is { } p ? "\"" + p.Text + "\"" : "EOF")} (1:{(Peek is { } q ? q.Column : text.Length + 1)})");
+                        }
+                    }
+
+                    return new ArrayLiteral(token.Column, items);
+                }
+
                 case 'o' when token.Text == "(":
                 {
-                    var inner = ParseOr();
+                    var inner = ParseConditional();
                     if (!TakeOperator(out _, ")"))
                     {
                         throw new ConditionException($"unexpected token {(Peek is { } p ? "\"" + p.Text + "\"" : "EOF")} (1:{(Peek is { } q ? q.Column : text.Length + 1)})");

@@ -213,13 +213,75 @@ internal static class HookPropertyRules
         }
     }
 
-    /// <summary>lakeFS substitutes ENV references in every string of <c>args</c>, at any depth.</summary>
+    /// <summary>
+    /// The environment prefix lakeFS applies to lua <c>args</c>: its server's viper prefix (<c>LAKEFS</c>), not
+    /// <c>actions.env.prefix</c> (lua.go builds the lookup with <c>viper.GetEnvPrefix()</c>).
+    /// </summary>
+    internal const string LuaArgsEnvironmentPrefix = "LAKEFS";
+
+    /// <summary>
+    /// lakeFS substitutes ENV references in every string of <c>args</c>, at any depth (lua.go <c>DescendArgs</c>):
+    /// a failing string in a map fails the hook, but in a list only the last element's failure survives (Go
+    /// overwrites the error on each element), so an unset variable earlier in a list is silently kept literally.
+    /// </summary>
     private static void CheckArgs(ActionNode node, CheckContext context)
     {
         foreach (var text in StringScalars(node))
         {
-            CheckSecureString(text, "error parsing args: ", context);
+            WarnPrefix(text, LuaArgsEnvironmentPrefix, context);
         }
+
+        if (context.Options.KnownEnvironmentVariables is not { } known)
+        {
+            return;
+        }
+
+        foreach (var text in FailingArgs(node, new HashSet<ActionNode>(ReferenceEqualityComparer.Instance)))
+        {
+            foreach (var name in EnvironmentReference.Names(text.Value))
+            {
+                if (name.StartsWith(LuaArgsEnvironmentPrefix, StringComparison.Ordinal) && !known.Contains(name))
+                {
+                    context.Error(text.Position, ActionRules.EnvironmentVariableMissing, $"error parsing args: {name} not found: missing env var");
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The strings whose substitution error would reach lakeFS's hook, as <c>DescendArgs</c> propagates errors.</summary>
+    private static IEnumerable<ActionScalar> FailingArgs(ActionNode node, HashSet<ActionNode> visiting)
+    {
+        if (!visiting.Add(node))
+        {
+            yield break;
+        }
+
+        switch (node)
+        {
+            case ActionScalar { IsString: true } text:
+                yield return text;
+                break;
+            case ActionMapping mapping:
+                foreach (var (_, value) in mapping.Entries)
+                {
+                    foreach (var failing in FailingArgs(value, visiting))
+                    {
+                        yield return failing;
+                    }
+                }
+
+                break;
+            case ActionSequence { Items.Count: > 0 } sequence:
+                foreach (var failing in FailingArgs(sequence.Items[^1], visiting))
+                {
+                    yield return failing;
+                }
+
+                break;
+        }
+
+        visiting.Remove(node);
     }
 
     /// <summary>Every string scalar under <paramref name="root"/>, each node once (aliases share nodes).</summary>
@@ -326,8 +388,7 @@ internal static class HookPropertyRules
         {
             if (!name.StartsWith(context.Options.EnvironmentPrefix, StringComparison.Ordinal))
             {
-                context.Diagnostics.Add(Warning(context.Path, value.Position, ActionRules.EnvironmentPrefix,
-                    $"ENV variable '{name}' lacks the prefix '{context.Options.EnvironmentPrefix}': lakeFS silently substitutes the empty string"));
+                context.Diagnostics.Add(PrefixWarning(value, name, context.Options.EnvironmentPrefix, context));
             }
             else if (context.Options.KnownEnvironmentVariables is { } known && !known.Contains(name))
             {
@@ -335,6 +396,21 @@ internal static class HookPropertyRules
             }
         }
     }
+
+    private static void WarnPrefix(ActionScalar value, string prefix, CheckContext context)
+    {
+        foreach (var name in EnvironmentReference.Names(value.Value))
+        {
+            if (!name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                context.Diagnostics.Add(PrefixWarning(value, name, prefix, context));
+            }
+        }
+    }
+
+    private static ActionDiagnostic PrefixWarning(ActionScalar value, string name, string prefix, CheckContext context) =>
+        Warning(context.Path, value.Position, ActionRules.EnvironmentPrefix,
+            $"ENV variable '{name}' lacks the prefix '{prefix}': lakeFS silently substitutes the empty string");
 
     /// <summary>ENV references where lakeFS does not substitute them (everything but query params, headers, the airflow password and lua args) are used literally.</summary>
     private static void WarnUnsubstituted(string type, ActionMapping properties, CheckContext context)

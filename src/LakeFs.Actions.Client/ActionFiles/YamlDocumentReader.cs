@@ -19,13 +19,18 @@ internal sealed record YamlReadResult(ActionNode? Root, YamlReadFailure Failure,
 /// than a limit stops the read, aliases point at their anchor's node (nothing is copied, so an alias bomb
 /// costs only its text), and later documents are never parsed, as gopkg.in/yaml.v3 reads one document.
 /// </summary>
-internal static class YamlDocumentReader
+internal static partial class YamlDocumentReader
 {
     /// <summary>A scanner error in libyaml, whatever YamlDotNet calls it.</summary>
     private const string MappingValuesNotAllowed = "mapping values are not allowed in this context";
 
     public static YamlReadResult Read(string text, int maxDepth)
     {
+        if ((LeadingTab(text) ?? TabAfterBlockEntry(text)) is { } refusedTab)
+        {
+            return Fail(YamlReadFailure.Syntax, refusedTab.Message, refusedTab.Position, 0);
+        }
+
         var anchors = new Dictionary<string, ActionNode>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
         var nodeCount = 0;
@@ -121,6 +126,10 @@ internal static class YamlDocumentReader
         {
             return Fail(YamlReadFailure.Syntax, ParserErrorText(stack, (int)exception.Start.Line, problem), ToPosition(exception.Start), nodeCount);
         }
+        catch (YamlException exception) when (IsTabProblem(Problem(exception.Message)) && LineStartTab(text) is { } tab)
+        {
+            return Fail(YamlReadFailure.Syntax, tab.Message, tab.Position, nodeCount);
+        }
         catch (YamlException exception)
         {
             return Fail(YamlReadFailure.Syntax, "yaml: line " + exception.Start.Line + ": " + Problem(exception.Message), ToPosition(exception.Start), nodeCount);
@@ -139,6 +148,186 @@ internal static class YamlDocumentReader
         var contextLine = stack.Count > 0 ? stack.Peek().Position.Line - 1 : 0;
         var line = contextLine != 0 ? contextLine : Math.Max(0, problemLine - 1);
         return line == 0 ? "yaml: " + problem : $"yaml: line {line}: {problem}";
+    }
+
+    private static bool IsTabProblem(string problem) =>
+        problem == "found character that cannot start any token" || problem.Contains("tab", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// libyaml's words for a tab in a line's indentation (block context; YamlDotNet reports these on the wrong line).
+    /// After a line ending in a plain scalar, the scalar's scanner finds it (<c>found a tab character that violates
+    /// indentation</c>, on the scalar's line); elsewhere the token scanner does (<c>found character that cannot start
+    /// any token</c>, on the tab's line). yaml.v3 prints no line when libyaml's 0-based line is 0. Null when no line
+    /// outside a block scalar starts with a tab.
+    /// </summary>
+    private static (string Message, SourcePosition Position)? LineStartTab(string text)
+    {
+        var lines = text.Split('\n');
+        var blockParent = -1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var spaces = 0;
+            while (spaces < line.Length && line[spaces] == ' ')
+            {
+                spaces++;
+            }
+
+            var blank = line.Trim(' ', '\t').Length == 0;
+            if (blockParent >= 0)
+            {
+                if (blank || spaces > blockParent)
+                {
+                    continue;
+                }
+
+                blockParent = -1;
+            }
+
+            if (spaces < line.Length && line[spaces] == '\t')
+            {
+                var previous = i - 1;
+                while (previous >= 0 && lines[previous].Trim(' ', '\t', '\r').Length == 0)
+                {
+                    previous--;
+                }
+
+                if (previous >= 0 && EndsWithPlainScalar(lines[previous].TrimEnd('\r'), out var indentation) && spaces <= indentation)
+                {
+                    var reported = previous != 0 ? previous + 1 : i + 1;
+                    return ($"yaml: line {reported}: found a tab character that violates indentation", new SourcePosition(i + 1, spaces + 1));
+                }
+
+                var where = i != 0 ? $"line {i + 1}: " : string.Empty;
+                return ($"yaml: {where}found character that cannot start any token", new SourcePosition(i + 1, spaces + 1));
+            }
+
+            var content = line.Trim(' ', '\t');
+            var comment = content.IndexOf(" #", StringComparison.Ordinal);
+            if (comment >= 0)
+            {
+                content = content[..comment].TrimEnd(' ', '\t');
+            }
+
+            if (System.Text.RegularExpressions.Regex.IsMatch(content, @"(^|[:\-]\s)[|>][-+0-9]*$"))
+            {
+                blockParent = spaces;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A tab in the indentation of a line before the document's first token (which YamlDotNet accepts, libyaml does not).</summary>
+    private static (string Message, SourcePosition Position)? LeadingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var spaces = 0;
+            while (spaces < line.Length && line[spaces] == ' ')
+            {
+                spaces++;
+            }
+
+            if (spaces < line.Length && line[spaces] == '\t')
+            {
+                var where = i != 0 ? $"line {i + 1}: " : string.Empty;
+                return ($"yaml: {where}found character that cannot start any token", new SourcePosition(i + 1, spaces + 1));
+            }
+
+            if (spaces < line.Length && line[spaces] != '#')
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A tab after a block sequence's <c>-</c> (<c>- \tmain</c>): libyaml allows a simple key there, so its scanner
+    /// does not skip the tab and refuses it (YamlDotNet accepts it). After a simple key's <c>:</c> a tab is fine.
+    /// Lines of block scalars are content and not looked at.
+    /// </summary>
+    private static (string Message, SourcePosition Position)? TabAfterBlockEntry(string text)
+    {
+        if (!text.Contains('\t', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var lines = text.Split('\n');
+        var blockParent = -1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var spaces = 0;
+            while (spaces < line.Length && line[spaces] == ' ')
+            {
+                spaces++;
+            }
+
+            if (blockParent >= 0)
+            {
+                if (line.Trim(' ', '\t').Length == 0 || spaces > blockParent)
+                {
+                    continue;
+                }
+
+                blockParent = -1;
+            }
+
+            var entry = BlockEntryTab().Match(line);
+            if (entry.Success)
+            {
+                var where = i != 0 ? $"line {i + 1}: " : string.Empty;
+                return ($"yaml: {where}found character that cannot start any token", new SourcePosition(i + 1, entry.Length));
+            }
+
+            var content = line.Trim(' ', '\t');
+            var comment = content.IndexOf(" #", StringComparison.Ordinal);
+            if (comment >= 0)
+            {
+                content = content[..comment].TrimEnd(' ', '\t');
+            }
+
+            if (System.Text.RegularExpressions.Regex.IsMatch(content, @"(^|[:\-]\s)[|>][-+0-9]*$"))
+            {
+                blockParent = spaces;
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^ *(?:- +)*- *\t", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BlockEntryTab();
+
+    /// <summary>Whether a line ends in a plain scalar (not <c>:</c>, <c>-</c>, a flow bracket, a quote or a comment).</summary>
+    private static bool EndsWithPlainScalar(string line, out int indentation)
+    {
+        indentation = 0;
+        while (indentation < line.Length && line[indentation] == ' ')
+        {
+            indentation++;
+        }
+
+        var content = line.Trim(' ', '\t');
+        if (content.StartsWith('#') || content is "---" or "...")
+        {
+            return false;
+        }
+
+        var comment = content.IndexOf(" #", StringComparison.Ordinal);
+        if (comment >= 0)
+        {
+            content = content[..comment].TrimEnd(' ', '\t');
+        }
+
+        return content.Length > 0 && !content.EndsWith(':') && content != "-" && !content.EndsWith(" -", StringComparison.Ordinal)
+            && content[^1] is not ('[' or '{' or ',' or ']' or '}' or '"' or '\'' or '|' or '>');
     }
 
     private static YamlReadResult Fail(YamlReadFailure failure, string message, SourcePosition position, int nodeCount) =>

@@ -50,6 +50,23 @@ public class GoPathPatternTests
     [InlineData("Main", "main", false)]
     [InlineData("main", "main2", false)]
     [InlineData("*", "", true)]
+    [InlineData("", "", true)]
+    [InlineData("", "main", false)]
+    [InlineData("[!a]", "!", true)]
+    [InlineData("[!a]", "a", true)]
+    [InlineData("[!a]", "b", false)]
+    [InlineData("[^!]", "b", true)]
+    [InlineData("[\\^a]", "^", true)]
+    [InlineData("[a\\-c]", "b", false)]
+    [InlineData("[a\\-c]", "-", true)]
+    [InlineData("\\m\\a\\i\\n", "main", true)]
+    [InlineData("[0-9][0-9]", "42", true)]
+    [InlineData("release-[0-9]*", "release-2x", true)]
+    [InlineData("?", "", false)]
+    [InlineData("?", "\u00e9", true)]
+    [InlineData("??", "\u00e9", false)]
+    [InlineData("*/*", "a/b", true)]
+    [InlineData("**", "a/b", false)]
     public void Matches_as_Go_does(string pattern, string name, bool expected)
     {
         Assert.True(GoPathPattern.TryMatch(pattern, name, out var matched));
@@ -58,6 +75,9 @@ public class GoPathPatternTests
 
     [Theory]
     [InlineData("[]a]", "]")]
+    [InlineData("[a-c-]", "b")]
+    [InlineData("[a-]", "z")]
+    [InlineData("x*[", "y")]
     [InlineData("[-]", "-")]
     [InlineData("[x-]", "x")]
     [InlineData("[-x]", "x")]

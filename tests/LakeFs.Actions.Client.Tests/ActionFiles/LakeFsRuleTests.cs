@@ -75,9 +75,9 @@ public class LakeFsRuleTests
 
     [Theory]
     [InlineData("pre-create-tag:\n    branches: [main]")]
-    [InlineData("post-delete-tag: {}")]
-    [InlineData("pre-delete-tag:\n    branches: []")]
-    public void Rule_5_tag_events_take_no_parameters(string on)
+    [InlineData("post-delete-tag:\n    branches: [main, dev]")]
+    [InlineData("pre-delete-tag:\n    branches:\n      - '*'")]
+    public void Rule_5_tag_events_take_no_branches(string on)
     {
         var result = Validate($"name: Check\non:\n  {on}\n");
         var diagnostic = Assert.Single(result.Diagnostics);
@@ -87,6 +87,13 @@ public class LakeFsRuleTests
 
     [Fact]
     public void A_tag_event_with_a_null_value_is_valid() => Clean("name: Check\non:\n  pre-create-tag:\n  post-create-tag: ~\n");
+
+    [Theory]
+    [InlineData("post-delete-tag: {}")]
+    [InlineData("pre-delete-tag:\n    branches: []")]
+    [InlineData("pre-create-tag:\n    branches: ~")]
+    public void A_tag_event_without_branches_loads_as_lakeFS_only_refuses_a_non_empty_list(string on) =>
+        Clean($"name: Check\non:\n  {on}\n");
 
     [Theory]
     [InlineData("")]
@@ -251,8 +258,50 @@ public class LakeFsRuleTests
     [Fact]
     public void A_tab_reads_as_libyaml_words_it()
     {
+        // After a plain scalar, libyaml's plain-scalar scanner meets the tab first.
         var diagnostic = Assert.Single(Validate("name: Check\n\ton: x\n").Diagnostics);
-        Assert.EndsWith("found character that cannot start any token", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal("yaml: line 2: found a tab character that violates indentation", diagnostic.Message);
+        Assert.Equal(new SourcePosition(2, 1), diagnostic.Position);
+    }
+
+    [Theory]
+    [InlineData("name: Check\non:\n\tpre-commit:\n", "yaml: line 3: found character that cannot start any token", 3)]
+    [InlineData("name: Check\non:\n  pre-commit:\n\t# a comment\n", "yaml: line 4: found character that cannot start any token", 4)]
+    [InlineData("name: Check\non:\n  pre-commit:\n\t\n", "yaml: line 4: found character that cannot start any token", 4)]
+    [InlineData("\tname: Check\n", "yaml: found character that cannot start any token", 1)]
+    [InlineData("name: Check\non:\n  pre-commit:\n    branches: main\n\tfoo: x\n", "yaml: line 4: found a tab character that violates indentation", 5)]
+    public void A_tab_in_indentation_gets_libyamls_line_and_words(string yaml, string message, int line)
+    {
+        var result = Validate(yaml);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(ActionRules.YamlSyntax, diagnostic.Rule);
+        Assert.Equal(message, diagnostic.Message);
+        Assert.Equal(line, diagnostic.Line);
+        Assert.Equal("parsing file _lakefs_actions/a.yaml: " + message, result.LakeFsError);
+    }
+
+    [Theory]
+    [InlineData("name: Check\non:\n  pre-commit:\n    branches:\n    -\tmain\n", 5, 6)]
+    [InlineData("name: Check\non:\n  pre-commit:\n    branches:\n      - \tmain\n", 5, 9)]
+    public void A_tab_after_a_sequence_dash_is_refused_as_libyaml_does(string yaml, int line, int column)
+    {
+        var diagnostic = Assert.Single(Validate(yaml).Diagnostics);
+        Assert.Equal(ActionRules.YamlSyntax, diagnostic.Rule);
+        Assert.Equal($"yaml: line {line}: found character that cannot start any token", diagnostic.Message);
+        Assert.Equal(new SourcePosition(line, column), diagnostic.Position);
+    }
+
+    [Theory]
+    [InlineData("name:\tCheck\non:\n  pre-commit:\n")]
+    [InlineData("name: Check\t# trailing\non:\n  pre-commit:\n")]
+    [InlineData("name: Check\non:\n  pre-commit:\n    branches: [\tmain]\n")]
+    [InlineData("name: \"Check\"\t\non:\n  pre-commit:\n")]
+    public void A_tab_after_a_simple_keys_colon_or_inside_a_line_is_fine(string yaml) => Clean(yaml);
+
+    [Fact]
+    public void A_tab_inside_a_block_scalar_is_content()
+    {
+        Clean("name: Check\non:\n  pre-commit:\nhooks:\n  - id: check\n    type: lua\n    properties:\n      script: |\n        if true then\n        \tprint(1)\n        -\tnot a list\n        end\n");
     }
 
     [Fact]

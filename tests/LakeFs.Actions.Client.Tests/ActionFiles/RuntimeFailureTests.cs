@@ -203,11 +203,36 @@ public class RuntimeFailureTests
     public void ENV_references_in_lua_args_are_checked_at_any_depth()
     {
         var options = new ActionValidationOptions { KnownEnvironmentVariables = new HashSet<string> { "LAKEFSACTION_KEY" } };
-        var yaml = "name: Check\non:\n  pre-commit:\nhooks:\n  - id: lua_hook\n    type: lua\n    properties:\n      script: x\n      args:\n        aws:\n          key: \"{{ ENV.LAKEFSACTION_KEY }}\"\n          secret: [\"{{ ENV.LAKEFSACTION_SECRET }}\", \"{{ ENV.AWS_SECRET }}\"]\n";
+        var yaml = "name: Check\non:\n  pre-commit:\nhooks:\n  - id: lua_hook\n    type: lua\n    properties:\n      script: x\n      args:\n        aws:\n          key: \"{{ ENV.LAKEFSACTION_KEY }}\"\n          nested: {deeper: [\"{{ ENV.LAKEFSACTION_SECRET }}\"]}\n";
         var result = Validate(yaml, options);
         Assert.Equal(
-            ["LFA108: error parsing args: LAKEFSACTION_SECRET not found: missing env var", "LFA203: ENV variable 'AWS_SECRET' lacks the prefix 'LAKEFSACTION_': lakeFS silently substitutes the empty string"],
+            ["LFA108: error parsing args: LAKEFSACTION_SECRET not found: missing env var"],
             result.Diagnostics.Select(d => $"{d.Rule}: {d.Message}"));
+    }
+
+    [Fact]
+    public void An_unset_variable_before_the_last_element_of_an_args_list_does_not_fail_the_hook()
+    {
+        // lakeFS's DescendArgs overwrites the error on each list element: only the last element's failure survives.
+        var options = new ActionValidationOptions { KnownEnvironmentVariables = new HashSet<string> { "LAKEFSACTION_KEY" } };
+        var yaml = "name: Check\non:\n  pre-commit:\nhooks:\n  - id: lua_hook\n    type: lua\n    properties:\n      script: x\n      args:\n        early: [\"{{ ENV.LAKEFSACTION_SECRET }}\", \"{{ ENV.LAKEFSACTION_KEY }}\"]\n        late: [\"{{ ENV.LAKEFSACTION_KEY }}\", \"{{ ENV.LAKEFSACTION_OTHER }}\"]\n";
+        var result = Validate(yaml, options);
+        Assert.Equal(
+            ["LFA108: error parsing args: LAKEFSACTION_OTHER not found: missing env var"],
+            result.Diagnostics.Select(d => $"{d.Rule}: {d.Message}"));
+    }
+
+    [Fact]
+    public void Lua_args_use_the_servers_LAKEFS_prefix_not_the_actions_prefix()
+    {
+        // lua.go looks args up with viper.GetEnvPrefix() ("LAKEFS"), not actions.env.prefix.
+        var yaml = "name: Check\non:\n  pre-commit:\nhooks:\n  - id: lua_hook\n    type: lua\n    properties:\n      script: x\n      args:\n        a: \"{{ ENV.LAKEFS_DATABRICKS_TOKEN }}\"\n        b: \"{{ ENV.LAKEFSACTION_KEY }}\"\n        c: \"{{ ENV.AWS_SECRET }}\"\n";
+        var result = Validate(yaml);
+        Assert.Equal(
+            ["LFA203: ENV variable 'AWS_SECRET' lacks the prefix 'LAKEFS': lakeFS silently substitutes the empty string"],
+            result.Diagnostics.Select(d => $"{d.Rule}: {d.Message}"));
+        var known = new ActionValidationOptions { KnownEnvironmentVariables = new HashSet<string> { "LAKEFSACTION_KEY" } };
+        Assert.Contains(Validate(yaml, known).Diagnostics, d => d.Message == "error parsing args: LAKEFS_DATABRICKS_TOKEN not found: missing env var");
     }
 
     private static string Airflow(string property)
