@@ -92,6 +92,12 @@ internal sealed class RefEndpoints
 
     private EmulatorResponse AnswerRead(ApiRoute route, HttpRequest request, byte[] body)
     {
+        // lakeFS checks the branch id argument before it looks the repository up.
+        if (route.Operation == EmulatorOperations.GetBranch && RefNameRules.BranchIdError("branch", route.Segments[3]) is { } invalid)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status400BadRequest, invalid);
+        }
+
         if (_store.FindRepository(route.Repository!) is not { } repository)
         {
             return EmulatorResponse.Error(StatusCodes.Status404NotFound, "repository not found");
