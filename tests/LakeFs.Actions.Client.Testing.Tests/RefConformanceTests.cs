@@ -75,7 +75,7 @@ public sealed class RefConformanceTests
         var tagged = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/tags", $"{{\"id\":\"t1\",\"ref\":\"{first[..10]}\"}}");
 
         Assert.Equal("first", byPrefix);
-        Assert.Equal($"{{\"commit_id\":\"{first}\",\"id\":\"t1\"}}", tagged.Expect(HttpStatusCode.Created).Body);
+        Assert.Equal($"{{\"commit_id\":\"{first}\",\"id\":\"t1\"}}\n", tagged.Expect(HttpStatusCode.Created).Body);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class RefConformanceTests
         using var http = lakeFs.CreateHttpClient();
 
         var conflict = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/main");
-        Assert.Equal("{\"reference\":\"\"}", conflict.Expect(HttpStatusCode.Conflict).Body);
+        Assert.Equal("{\"reference\":\"\"}\n", conflict.Expect(HttpStatusCode.Conflict).Body);
         Assert.Equal(mainHead, lakeFs.GetBranchHead(Api.Repo, "main"));
 
         (await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/main", "{\"strategy\":\"dest-wins\"}")).Expect(HttpStatusCode.OK);

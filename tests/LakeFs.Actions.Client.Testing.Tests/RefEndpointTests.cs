@@ -141,7 +141,7 @@ public sealed class RefEndpointTests
         var commit = answer.Expect(HttpStatusCode.Created).Json;
         var id = commit.GetProperty("id").GetString()!;
         Assert.Equal(
-            $"{{\"committer\":\"admin\",\"creation_date\":{Now.ToUnixTimeSeconds()},\"generation\":2,\"id\":\"{id}\",\"message\":\"add a\",\"meta_range_id\":\"{commit.GetProperty("meta_range_id").GetString()}\",\"metadata\":{{\"k\":\"v\"}},\"parents\":[\"{parent}\"],\"version\":1}}",
+            $"{{\"committer\":\"admin\",\"creation_date\":{Now.ToUnixTimeSeconds()},\"generation\":2,\"id\":\"{id}\",\"message\":\"add a\",\"meta_range_id\":\"{commit.GetProperty("meta_range_id").GetString()}\",\"metadata\":{{\"k\":\"v\"}},\"parents\":[\"{parent}\"],\"version\":1}}\n",
             answer.Body);
         Assert.Equal(id, lakeFs.GetBranchHead(Api.Repo, "main"));
         Assert.Equal("x,y\n", await http.GetStringAsync($"{Repo}/refs/{id}/objects?path=data/a.csv"));
@@ -179,7 +179,7 @@ public sealed class RefEndpointTests
         var answer = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/main", "{}");
 
         var reference = answer.Expect(HttpStatusCode.OK).Json.GetProperty("reference").GetString()!;
-        Assert.Equal($"{{\"reference\":\"{reference}\"}}", answer.Body);
+        Assert.Equal($"{{\"reference\":\"{reference}\"}}\n", answer.Body);
         Assert.Equal(reference, lakeFs.GetBranchHead(Api.Repo, "main"));
         Assert.Equal("dev version", await http.GetStringAsync($"{Repo}/refs/main/objects?path=same.txt"));
         Assert.Equal("m", await http.GetStringAsync($"{Repo}/refs/main/objects?path=main-only.txt"));
@@ -229,7 +229,7 @@ public sealed class RefEndpointTests
         var deleted = await Api.SendAsync(http, HttpMethod.Delete, $"{Repo}/tags/v1");
         var deletedAgain = await Api.SendAsync(http, HttpMethod.Delete, $"{Repo}/tags/v1");
 
-        Assert.Equal($"{{\"commit_id\":\"{commit}\",\"id\":\"v1\"}}", created.Expect(HttpStatusCode.Created).Body);
+        Assert.Equal($"{{\"commit_id\":\"{commit}\",\"id\":\"v1\"}}\n", created.Expect(HttpStatusCode.Created).Body);
         Assert.Equal("tag already exists: not unique", exists.Expect(HttpStatusCode.Conflict).Message);
         Assert.Equal("branch name main: conflict found", clash.Expect(HttpStatusCode.Conflict).Message);
         Assert.Equal("not found", missing.Expect(HttpStatusCode.NotFound).Message);
