@@ -60,6 +60,15 @@ internal sealed class EmulatorResponse
     public static EmulatorResponse ValidationError(string message) =>
         new(StatusCodes.Status400BadRequest, JsonContentType, [.. WireJson.Error(message), (byte)'\n'], null, null) { OmitRequestId = true };
 
+    /// <summary>A copy of this response with extra headers (an error after an object's headers were set).</summary>
+    public EmulatorResponse WithHeaders(IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        new(StatusCode, ContentType, Body, Output, ContentDisposition)
+        {
+            RetryAfter = RetryAfter,
+            OmitRequestId = OmitRequestId,
+            Headers = [.. Headers, .. headers],
+        };
+
     /// <summary>A copy of this response with another status (206 for a range).</summary>
     public EmulatorResponse WithStatus(int statusCode) =>
         new(statusCode, ContentType, Body, Output, ContentDisposition)
