@@ -31,9 +31,12 @@ internal sealed class WebhookSender : IDisposable
     public async Task<string?> SendWebhookAsync(WebhookSettings settings, string payload, StringBuilder log, Func<string, IReadOnlyList<KeyValuePair<string, string>>, WebhookCall> record, CancellationToken cancellationToken)
     {
         log.Append("Request:\n").Append("POST ").Append(settings.Url).Append('\n');
-        if (!TryBuildUri(settings.Url, settings.QueryParams, out var uri, out var buildError))
+        var target = GoWebhookUrl.Build(settings.Url, [.. settings.QueryParams.Select(static p => new KeyValuePair<string, string>(p.Key, p.Value.Value))]);
+        Uri? uri = null;
+        if (target.IsHttp && !Uri.TryCreate(target.Text, UriKind.Absolute, out uri))
         {
-            return buildError;
+            // Go could not even build the request: the log stops after the URL line.
+            return $"parse \"{settings.Url}\": invalid URL";
         }
 
         log.Append("Query Params:\n");
@@ -42,13 +45,23 @@ internal sealed class WebhookSender : IDisposable
             log.Append(key).Append(": ").Append(value.Shown).Append('\n');
         }
 
+        // lakeFS puts Content-Type into the hook's header map (replacing a user's "Content-Type", not a differently cased one).
         log.Append("Headers:\n").Append("Content-Type: application/json\n");
         foreach (var (key, value) in settings.Headers)
         {
-            log.Append(key).Append(": ").Append(value.Shown).Append('\n');
+            if (!string.Equals(key, "Content-Type", StringComparison.Ordinal))
+            {
+                log.Append(key).Append(": ").Append(value.Shown).Append('\n');
+            }
         }
 
         log.Append("Request Body:\n").Append(payload).Append("\n\n\n");
+        if (uri is null)
+        {
+            // The request was built; Go's client refuses the scheme when sending it.
+            log.Append("Request duration: ").Append(GoDurationText.Format(TimeSpan.Zero)).Append('\n');
+            return $"Post \"{target.Text}\": unsupported protocol scheme \"{target.Scheme}\"";
+        }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Version = HttpVersion.Version11 };
         request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(payload));
@@ -71,8 +84,8 @@ internal sealed class WebhookSender : IDisposable
             sent.Add(new(key, value.Value));
         }
 
-        var call = record(uri.AbsoluteUri, sent);
-        return await SendAsync(request, settings.Timeout, log, call, cancellationToken).ConfigureAwait(false);
+        var call = record(target.Text, sent);
+        return await SendAsync(request, target.Text, settings.Timeout, log, call, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Triggers an airflow DAG run (and waits for it when asked) as lakeFS's airflow hook does.</summary>
@@ -101,7 +114,7 @@ internal sealed class WebhookSender : IDisposable
         request.Headers.TryAddWithoutValidation("User-Agent", GoUserAgent);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         var call = record(uri.AbsoluteUri, [new("Content-Type", "application/json"), new("Authorization", "Basic " + basic)]);
-        var error = await SendAsync(request, TimeSpan.FromSeconds(5), log, call, cancellationToken, requireOk: true).ConfigureAwait(false);
+        var error = await SendAsync(request, uri.AbsoluteUri, TimeSpan.FromSeconds(5), log, call, cancellationToken, requireOk: true).ConfigureAwait(false);
         if (error is not null || !settings.WaitForDag)
         {
             return error;
@@ -147,9 +160,8 @@ internal sealed class WebhookSender : IDisposable
         return "airflow hook timed out";
     }
 
-    private async Task<string?> SendAsync(HttpRequestMessage request, TimeSpan? timeout, StringBuilder log, WebhookCall call, CancellationToken cancellationToken, bool requireOk = false)
+    private async Task<string?> SendAsync(HttpRequestMessage request, string url, TimeSpan? timeout, StringBuilder log, WebhookCall call, CancellationToken cancellationToken, bool requireOk = false)
     {
-        var url = request.RequestUri!.AbsoluteUri;
         using var deadline = timeout is { } limit ? new CancellationTokenSource(limit, _time) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var started = _time.GetTimestamp();
@@ -169,7 +181,7 @@ internal sealed class WebhookSender : IDisposable
         }
         catch (HttpRequestException e)
         {
-            error = $"Post \"{url}\": {TransportError(request.RequestUri, e)}";
+            error = $"Post \"{url}\": {TransportError(request.RequestUri!, e)}";
         }
 
         log.Append("Request duration: ").Append(GoDurationText.Format(_time.GetElapsedTime(started))).Append('\n');
@@ -204,69 +216,6 @@ internal sealed class WebhookSender : IDisposable
             call.Error = error;
             return error;
         }
-    }
-
-    /// <summary>The URL with the hook's query parameters added and the query re-encoded with sorted keys (Go's <c>url.Values.Encode</c>).</summary>
-    private static bool TryBuildUri(string url, IReadOnlyList<KeyValuePair<string, SecretValue>> queryParams, out Uri uri, out string? error)
-    {
-        uri = null!;
-        error = null;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
-        {
-            var scheme = url.Contains("://", StringComparison.Ordinal) ? url[..url.IndexOf("://", StringComparison.Ordinal)] : string.Empty;
-            error = $"Post \"{url}\": unsupported protocol scheme \"{scheme}\"";
-            return false;
-        }
-
-        if (queryParams.Count == 0)
-        {
-            uri = parsed;
-            return true;
-        }
-
-        var values = new List<KeyValuePair<string, string>>();
-        var existing = parsed.Query.TrimStart('?');
-        foreach (var part in existing.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = part.IndexOf('=', StringComparison.Ordinal);
-            var key = eq < 0 ? part : part[..eq];
-            var value = eq < 0 ? string.Empty : part[(eq + 1)..];
-            GoText.TryQueryUnescape(key, out key, out _);
-            GoText.TryQueryUnescape(value, out value, out _);
-            values.Add(new(key, value));
-        }
-
-        values.AddRange(queryParams.Select(static p => new KeyValuePair<string, string>(p.Key, p.Value.Value)));
-        var query = string.Join('&', values
-            .Select((p, i) => (p, i))
-            .OrderBy(static x => x.p.Key, StringComparer.Ordinal).ThenBy(static x => x.i)
-            .Select(static x => GoQueryEscape(x.p.Key) + "=" + GoQueryEscape(x.p.Value)));
-        uri = new UriBuilder(parsed) { Query = query }.Uri;
-        return true;
-    }
-
-    /// <summary>Go's <c>url.QueryEscape</c>: unreserved characters stay, a space becomes <c>+</c>, the rest <c>%XX</c> (upper case).</summary>
-    private static string GoQueryEscape(string value)
-    {
-        var text = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(value))
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~')
-            {
-                text.Append(c);
-            }
-            else if (c == ' ')
-            {
-                text.Append('+');
-            }
-            else
-            {
-                text.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        return text.ToString();
     }
 
     /// <summary>The transport error as Go words the common ones.</summary>

@@ -367,7 +367,42 @@ public sealed class HookExecutionTests
         Assert.Equal(412, commit.StatusCode);
         Assert.EndsWith("action failed: Post \"\": unsupported protocol scheme \"\"\n\n", commit.Message);
         var log = await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{commit.PreRunIds[1]}/hooks/0000_0000/output");
-        Assert.Equal("Request:\nPOST \nError: action failed: Post \"\": unsupported protocol scheme \"\"\n", log);
+        // Go builds the request (an empty URL parses) and its client refuses the scheme: the whole request is logged.
+        Assert.StartsWith("Request:\nPOST \nQuery Params:\nHeaders:\nContent-Type: application/json\nRequest Body:\n{\"event_type\":\"pre-commit\"", log);
+        Assert.EndsWith("}\n\n\nRequest duration: 0s\nError: action failed: Post \"\": unsupported protocol scheme \"\"\n", log);
+    }
+
+    [Fact]
+    public async Task A_user_content_type_header_is_replaced_in_the_log_and_on_the_wire()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url(), "hook", "      headers:\n        Content-Type: text/plain\n        X-Team: data\n", "pre-commit"));
+        using var http = lakeFs.CreateHttpClient();
+
+        var commit = await lakeFs.CommitAsync(Api.Repo, "main", "m", allowEmpty: true);
+
+        Assert.True(commit.Succeeded, commit.ToString());
+        var log = await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{commit.PreRunIds[1]}/hooks/0000_0000/output");
+        Assert.Contains("Headers:\nContent-Type: application/json\nX-Team: data\nRequest Body:\n", log);
+        Assert.Equal(["application/json"], Assert.Single(receiver.Received).Headers.Where(h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value));
+    }
+
+    [Fact]
+    public async Task The_url_query_is_always_re_encoded_with_sorted_keys_and_the_scheme_is_checked_when_sending()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url("/hook?b=2&a=x+y&bad=%zz"), events: "pre-commit"));
+        lakeFs.PutActionFile(Api.Repo, "main", "b.yaml", ActionFile.Webhook("Other", "FTP://h/x?b=1", events: "pre-create-branch"));
+
+        var commit = await lakeFs.CommitAsync(Api.Repo, "main", "m", allowEmpty: true);
+        var branch = await lakeFs.CreateBranchAsync(Api.Repo, "dev", "main");
+
+        Assert.True(commit.Succeeded, commit.ToString());
+        Assert.Equal("/hook?a=x+y&b=2", Assert.Single(receiver.Received).Target);
+        Assert.Equal(412, branch.StatusCode);
+        Assert.EndsWith("action failed: Post \"ftp://h/x?b=1\": unsupported protocol scheme \"ftp\"\n\n", branch.Message);
     }
 
     [Fact]
