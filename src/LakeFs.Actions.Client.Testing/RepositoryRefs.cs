@@ -39,7 +39,8 @@ internal sealed class RepositoryRefs
         ImmutableSortedDictionary<string, ObjectRecord> objects)
     {
         var generation = parents.Count == 0 ? 1 : parents.Max(p => Commits.TryGetValue(p, out var c) ? c.Generation : 0) + 1;
-        var metaRange = objects.Count == 0 ? string.Empty : Hash(string.Join('\n', objects.Values.Select(static o => o.Path + "\0" + o.Checksum)));
+        // Only a repository's first commit has no meta range; an empty tree committed later has one (the empty meta range's id).
+        var metaRange = parents.Count == 0 ? string.Empty : Hash(string.Join('\n', objects.Values.Select(static o => o.Path + "\0" + o.Checksum)));
         var sequence = Interlocked.Increment(ref s_commitSequence);
         var id = Hash(string.Join(
             '\n',

@@ -184,4 +184,15 @@ public sealed class RefConformanceTests
 
         Assert.Equal((404, "branch not found"), (commit.StatusCode, commit.Message));
     }
+
+    [Fact]
+    public async Task Only_the_first_commit_lacks_a_meta_range_id()
+    {
+        await using var lakeFs = await StartAsync();
+        using var http = lakeFs.CreateHttpClient();
+
+        var empty = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/branches/main/commits", "{\"message\":\"empty\",\"allow_empty\":true}");
+
+        Assert.Matches("^[0-9a-f]{64}$", empty.Expect(HttpStatusCode.Created).Json.GetProperty("meta_range_id").GetString());
+    }
 }
