@@ -68,7 +68,8 @@ internal sealed class RefEndpoints
                     root.TryGetProperty("strategy", out var strategy) ? strategy.GetString() : null,
                     root.TryGetProperty("allow_empty", out var allowEmpty) && allowEmpty.ValueKind == JsonValueKind.True
                         || root.TryGetProperty("force", out var force) && force.ValueKind == JsonValueKind.True,
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken,
+                    root.TryGetProperty("squash_merge", out var squash) && squash.ValueKind == JsonValueKind.True).ConfigureAwait(false);
                 break;
             }
 

@@ -153,7 +153,7 @@ internal sealed class RefOperations
         return outcome;
     }
 
-    public async Task<OperationAnswer> MergeAsync(string repositoryId, string sourceRef, string destinationBranch, string? message, IReadOnlyDictionary<string, string> metadata, string? strategy, bool allowEmpty, CancellationToken cancellationToken)
+    public async Task<OperationAnswer> MergeAsync(string repositoryId, string sourceRef, string destinationBranch, string? message, IReadOnlyDictionary<string, string> metadata, string? strategy, bool allowEmpty, CancellationToken cancellationToken, bool squash = false)
     {
         // lakeFS defaults the message before it validates the arguments (destination, source, strategy).
         message = string.IsNullOrEmpty(message) ? $"Merge '{sourceRef}' into '{destinationBranch}'" : message;
@@ -208,13 +208,15 @@ internal sealed class RefOperations
             }
 
             var mergeMetadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal) { [".lakefs.merge.strategy"] = strategy is { Length: > 0 } ? strategy : "default" };
+            // A squash merge records the destination as its only parent.
             mergeCommit = r.Refs.NewCommit(
-                [head.Id, source.Id],
+                squash ? [head.Id] : [head.Id, source.Id],
                 committer,
                 message,
                 Now,
                 mergeMetadata,
-                merged.Objects);
+                merged.Objects,
+                [head.Id, source.Id]);
             return null;
         });
         if (refused is not null)

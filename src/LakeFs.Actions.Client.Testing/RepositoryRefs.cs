@@ -36,9 +36,12 @@ internal sealed class RepositoryRefs
         string message,
         DateTimeOffset creationDate,
         IReadOnlyDictionary<string, string> metadata,
-        ImmutableSortedDictionary<string, ObjectRecord> objects)
+        ImmutableSortedDictionary<string, ObjectRecord> objects,
+        IReadOnlyList<string>? generationFrom = null)
     {
-        var generation = parents.Count == 0 ? 1 : parents.Max(p => Commits.TryGetValue(p, out var c) ? c.Generation : 0) + 1;
+        // A squash merge has one parent, yet lakeFS counts the generation over both merged commits.
+        generationFrom ??= parents;
+        var generation = generationFrom.Count == 0 ? 1 : generationFrom.Max(p => Commits.TryGetValue(p, out var c) ? c.Generation : 0) + 1;
         // Only a repository's first commit has no meta range; an empty tree committed later has one (the empty meta range's id).
         var metaRange = parents.Count == 0 ? string.Empty : Hash(string.Join('\n', objects.Values.Select(static o => o.Path + "\0" + o.Checksum)));
         var sequence = Interlocked.Increment(ref s_commitSequence);

@@ -195,4 +195,25 @@ public sealed class RefConformanceTests
 
         Assert.Matches("^[0-9a-f]{64}$", empty.Expect(HttpStatusCode.Created).Json.GetProperty("meta_range_id").GetString());
     }
+
+    [Fact]
+    public async Task A_squash_merge_does_not_make_the_source_an_ancestor_but_keeps_lakeFS_generation()
+    {
+        await using var lakeFs = await StartAsync();
+        await lakeFs.CreateBranchAsync(Api.Repo, "dev", "main");
+        lakeFs.PutObject(Api.Repo, "dev", "a.txt", "x");
+        await lakeFs.CommitAsync(Api.Repo, "dev", "a");
+        using var http = lakeFs.CreateHttpClient();
+
+        (await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/main", "{\"squash_merge\":true}")).Expect(HttpStatusCode.OK);
+        var again = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/main");
+        lakeFs.PutObject(Api.Repo, "main", "b.txt", "y");
+        var next = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/branches/main/commits", "{\"message\":\"b\"}");
+
+        // Without squash the second merge would be "no changes": dev's head would be an ancestor of main.
+        again.Expect(HttpStatusCode.OK);
+
+        // Generations: first commit 1, dev's commit 2, squash merge 3 (lakeFS counts the source), second merge 4, next 5.
+        Assert.Equal(5, next.Expect(HttpStatusCode.Created).Json.GetProperty("generation").GetInt64());
+    }
 }
