@@ -216,4 +216,32 @@ public sealed class RefConformanceTests
         // Generations: first commit 1, dev's commit 2, squash merge 3 (lakeFS counts the source), second merge 4, next 5.
         Assert.Equal(5, next.Expect(HttpStatusCode.Created).Json.GetProperty("generation").GetInt64());
     }
+
+    [Theory]
+    [InlineData("branches?amount=1001", "parameter \"amount\" in query has an error: number must be at most 1000")]
+    [InlineData("branches?amount=-2", "parameter \"amount\" in query has an error: number must be at least -1")]
+    [InlineData("branches?amount=1.5", "parameter \"amount\" in query has an error: value must be an integer")]
+    [InlineData("refs/main/objects/ls?amount=ten", "parameter \"amount\" in query has an error: value ten: an invalid integer: invalid syntax")]
+    [InlineData("refs/main/objects/ls?user_metadata=maybe", "parameter \"user_metadata\" in query has an error: value maybe: an invalid boolean: invalid syntax")]
+    public async Task Listing_parameters_are_validated_against_the_document_before_authentication(string path, string message)
+    {
+        await using var lakeFs = await StartAsync();
+        using var http = new HttpClient { BaseAddress = lakeFs.Endpoint };
+
+        var answer = await Api.SendAsync(http, HttpMethod.Get, $"{Repo}/{path}");
+
+        Assert.Equal(message, answer.Expect(HttpStatusCode.BadRequest).Message);
+        Assert.False(answer.HasRequestId);
+    }
+
+    [Fact]
+    public async Task Amount_minus_one_or_zero_lists_a_default_page()
+    {
+        await using var lakeFs = await StartAsync();
+        using var http = lakeFs.CreateHttpClient();
+
+        var minusOne = await Api.GetJsonAsync(http, $"{Repo}/branches?amount=-1");
+
+        Assert.Equal("main", minusOne.GetProperty("results")[0].GetProperty("id").GetString());
+    }
 }
