@@ -352,7 +352,31 @@ public sealed class HookExecutionTests
         var runId = result.PreRunIds[1];
         Assert.Equal(["/api/v1/dags/d/dagRuns", $"/api/v1/dags/d/dagRuns/lakeFS_hook_trigger_{runId}", $"/api/v1/dags/d/dagRuns/lakeFS_hook_trigger_{runId}"], receiver.Received.Select(r => r.Target));
         var log = await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{runId}/hooks/0000_0000/output");
-        Assert.Contains("Waiting for DAG to complete...\nDAG completed with state: running\nDAG completed with state: failed\n", log);
+        var poll = $"http://127.0.0.1:{receiver.Port}/api/v1/dags/d/dagRuns/lakeFS_hook_trigger_{runId}";
+
+        // lakeFS's log: the trigger's body and a blank line, then per poll its request, duration, response dump and state.
+        Assert.Contains("\nBody: {\"dag_run_id\":\"lakeFS_hook_trigger_" + runId + "\",\"conf\":{\"lakeFS_event\":{\"event_type\":\"pre-commit\"", log);
+        Assert.Contains("}}\n\n\nRequest duration: ", log);
+        Assert.Contains("\r\n\r\n{}\nWaiting for DAG to complete...\nRequest:\nGET " + poll + "\n\nRequest duration: ", log);
+        Assert.Contains("{\"state\":\"running\"}\nDAG completed with state: running\nRequest:\nGET " + poll + "\n", log);
+        Assert.EndsWith("{\"state\":\"failed\"}\nDAG completed with state: failed\nError: action failed: airflow hook DAG failed\n", log);
+        Assert.StartsWith("{\"dag_run_id\":", receiver.Received[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_2xx_whose_body_breaks_off_passes_and_logs_that_the_response_could_not_be_dumped()
+    {
+        await using var receiver = new WebhookReceiver(_ => WebhookReply.Garbage("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort"));
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url(), events: "pre-commit"));
+        using var http = lakeFs.CreateHttpClient();
+
+        var commit = await lakeFs.CommitAsync(Api.Repo, "main", "m", allowEmpty: true);
+
+        // lakeFS decides by the status code; a body it cannot read only shows in the log.
+        Assert.True(commit.Succeeded, commit.ToString());
+        var log = await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{commit.PreRunIds[1]}/hooks/0000_0000/output");
+        Assert.EndsWith("\nResponse:\nFailed dumping response: unexpected EOF", log);
     }
 
     [Fact]
