@@ -138,7 +138,8 @@ internal static class ObjectEndpoints
         var lastModified = entry.ModifiedAt.UtcDateTime.ToString("R", CultureInfo.InvariantCulture);
         if (headers.IfNoneMatch.Any(v => string.Equals(v, etag, StringComparison.Ordinal)))
         {
-            return EmulatorResponse.Status(StatusCodes.Status304NotModified, new("ETag", etag), new("Last-Modified", lastModified));
+            // lakeFS answers before it sets any object header.
+            return EmulatorResponse.Status(StatusCodes.Status304NotModified);
         }
 
         // lakeFS's "keep private" headers and an inline disposition only for content types it deems safe.

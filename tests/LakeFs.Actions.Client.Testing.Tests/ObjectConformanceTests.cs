@@ -131,6 +131,20 @@ public sealed class ObjectConformanceTests
         Assert.False(reversed.Headers.ContainsKey("Content-Range"));
     }
 
+    [Fact]
+    public async Task A_matching_if_none_match_is_a_bare_304_without_object_headers()
+    {
+        await using var lakeFs = await Api.StartWithRepositoryAsync();
+        lakeFs.PutObject(Api.Repo, "main", "a.txt", "hello");
+        using var http = lakeFs.CreateHttpClient();
+
+        var answer = await SendAsync(http, HttpMethod.Get, $"{Repo}/refs/main/objects?path=a.txt", null, ("If-None-Match", "\"5d41402abc4b2a76b9719d911017c592\""));
+
+        Assert.Equal(HttpStatusCode.NotModified, answer.Status);
+        Assert.False(answer.Headers.ContainsKey("ETag"));
+        Assert.False(answer.Headers.ContainsKey("Last-Modified"));
+    }
+
     private static string Message(WireAnswer answer, HttpStatusCode expected) => answer.Expect(expected).Message;
 
     private static async Task<WireAnswer> SendAsync(HttpClient http, HttpMethod method, string path, HttpContent? content, params (string Name, string Value)[] headers)
@@ -147,4 +161,5 @@ public sealed class ObjectConformanceTests
             .ToDictionary(g => g.Key, g => string.Join(",", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
         return new WireAnswer(response.StatusCode, Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()), response.Content.Headers.ContentType?.MediaType, all);
     }
+
 }
