@@ -67,6 +67,9 @@ internal sealed class ActionsEngine : IDisposable
         }
     }
 
+    /// <summary>Allocates a run id for an event that fails before any action file is read.</summary>
+    public string NewRunId() => _runIds.Next(Time.GetUtcNow());
+
     /// <summary>Runs the hooks of one event. The objects are those of the event's source ref.</summary>
     public async Task<EventOutcome> RunAsync(string repositoryId, HookEvent hookEvent, ImmutableSortedDictionary<string, ObjectRecord> sourceObjects, CancellationToken cancellationToken)
     {

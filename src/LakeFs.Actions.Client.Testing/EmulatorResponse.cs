@@ -38,7 +38,8 @@ internal sealed class EmulatorResponse
     /// <summary>Extra headers, e.g. the branch protection <c>ETag</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private init; } = [];
 
-    public static EmulatorResponse Json(byte[] body, int statusCode = StatusCodes.Status200OK) => new(statusCode, JsonContentType, body, null, null);
+    /// <summary>A JSON answer as Go's <c>json.Encoder</c> writes it: the body followed by a newline.</summary>
+    public static EmulatorResponse Json(byte[] body, int statusCode = StatusCodes.Status200OK) => new(statusCode, JsonContentType, [.. body, (byte)'\n'], null, null);
 
     /// <summary>A status without a body (lakeFS's 204 answers have no Content-Type).</summary>
     public static EmulatorResponse NoContent() => new(StatusCodes.Status204NoContent, null, [], null, null);
@@ -57,7 +58,16 @@ internal sealed class EmulatorResponse
 
     /// <summary>A request validation error: 400 JSON without <c>X-Request-ID</c>.</summary>
     public static EmulatorResponse ValidationError(string message) =>
-        new(StatusCodes.Status400BadRequest, JsonContentType, WireJson.Error(message), null, null) { OmitRequestId = true };
+        new(StatusCodes.Status400BadRequest, JsonContentType, [.. WireJson.Error(message), (byte)'\n'], null, null) { OmitRequestId = true };
+
+    /// <summary>A copy of this response with extra headers (an error after an object's headers were set).</summary>
+    public EmulatorResponse WithHeaders(IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        new(StatusCode, ContentType, Body, Output, ContentDisposition)
+        {
+            RetryAfter = RetryAfter,
+            OmitRequestId = OmitRequestId,
+            Headers = [.. Headers, .. headers],
+        };
 
     /// <summary>A copy of this response with another status (206 for a range).</summary>
     public EmulatorResponse WithStatus(int statusCode) =>
@@ -78,11 +88,11 @@ internal sealed class EmulatorResponse
         };
 
     public static EmulatorResponse Error(int statusCode, string message, TimeSpan? retryAfter = null) =>
-        new(statusCode, JsonContentType, WireJson.Error(message), null, null) { RetryAfter = retryAfter };
+        new(statusCode, JsonContentType, [.. WireJson.Error(message), (byte)'\n'], null, null) { RetryAfter = retryAfter };
 
     /// <summary>A hook's output, as lakeFS sends it (an attachment named after the hook run id).</summary>
     public static EmulatorResponse HookOutput(string hookRunId, EmulatedHookOutput output) =>
-        new(StatusCodes.Status200OK, "application/octet-stream", null, output, $"attachment; filename=\"{hookRunId}.log\"");
+        new(StatusCodes.Status200OK, "application/octet-stream", null, output, $"attachment; filename={hookRunId}.log");
 
     /// <summary>A skipped hook's output: 200, empty body, no Content-Type.</summary>
     public static EmulatorResponse EmptyOutput() => new(StatusCodes.Status200OK, null, [], null, null);
@@ -148,6 +158,12 @@ internal sealed class EmulatorResponse
         if (ContentType is not null)
         {
             response.ContentType = ContentType;
+        }
+
+        // lakeFS writes every JSON answer with X-Content-Type-Options: nosniff; object contents get its "keep private" headers.
+        if (ContentType == JsonContentType)
+        {
+            response.Headers.XContentTypeOptions = "nosniff";
         }
 
         if (ContentDisposition is not null)

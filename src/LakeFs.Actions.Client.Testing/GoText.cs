@@ -23,6 +23,11 @@ internal static class GoText
         }
     }
 
+    /// <summary>Go's <c>strconv.ParseFloat</c> for decimal text: an optional sign, digits, a point and an exponent; no spaces.</summary>
+    public static bool TryParseFloat(string text, out double value) =>
+        double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value)
+        && !double.IsInfinity(value);
+
     /// <summary>
     /// Go's <c>url.QueryUnescape</c>: <c>+</c> becomes a space and <c>%XX</c> a byte; a bad escape is an error
     /// worded as Go words it (<c>invalid URL escape "%zz"</c>).

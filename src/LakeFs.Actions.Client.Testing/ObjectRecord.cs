@@ -24,4 +24,17 @@ internal sealed record ObjectRecord(
             storageNamespace.TrimEnd('/') + "/data/" + Guid.NewGuid().ToString("N"),
             now,
             metadata ?? new Dictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Whether two entries are the same to lakeFS's commit and merge: its entry identity covers size, checksum (ETag),
+    /// user metadata and content type, not the physical address or mtime. Two absent entries are the same too.
+    /// </summary>
+    public static bool SameIdentity(ObjectRecord? left, ObjectRecord? right) =>
+        ReferenceEquals(left, right)
+        || left is not null && right is not null
+            && left.Content.Length == right.Content.Length
+            && string.Equals(left.Checksum, right.Checksum, StringComparison.Ordinal)
+            && string.Equals(left.ContentType, right.ContentType, StringComparison.Ordinal)
+            && left.Metadata.Count == right.Metadata.Count
+            && left.Metadata.All(p => right.Metadata.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
 }

@@ -68,7 +68,8 @@ internal sealed class RefEndpoints
                     root.TryGetProperty("strategy", out var strategy) ? strategy.GetString() : null,
                     root.TryGetProperty("allow_empty", out var allowEmpty) && allowEmpty.ValueKind == JsonValueKind.True
                         || root.TryGetProperty("force", out var force) && force.ValueKind == JsonValueKind.True,
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken,
+                    root.TryGetProperty("squash_merge", out var squash) && squash.ValueKind == JsonValueKind.True).ConfigureAwait(false);
                 break;
             }
 
@@ -92,6 +93,12 @@ internal sealed class RefEndpoints
 
     private EmulatorResponse AnswerRead(ApiRoute route, HttpRequest request, byte[] body)
     {
+        // lakeFS checks the branch id argument before it looks the repository up.
+        if (route.Operation == EmulatorOperations.GetBranch && RefNameRules.BranchIdError("branch", route.Segments[3]) is { } invalid)
+        {
+            return EmulatorResponse.Error(StatusCodes.Status400BadRequest, invalid);
+        }
+
         if (_store.FindRepository(route.Repository!) is not { } repository)
         {
             return EmulatorResponse.Error(StatusCodes.Status404NotFound, "repository not found");

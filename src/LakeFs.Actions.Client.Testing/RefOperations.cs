@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
 namespace LakeFs.Actions.Client.Testing;
@@ -11,7 +10,7 @@ namespace LakeFs.Actions.Client.Testing;
 /// endpoints and the emulator's C# methods go through here. Merge has no conflict model: the source's objects
 /// are laid over the destination's.
 /// </summary>
-internal sealed partial class RefOperations
+internal sealed class RefOperations
 {
     private readonly EmulatorStore _store;
     private readonly LakeFsEmulatorOptions _options;
@@ -28,11 +27,16 @@ internal sealed partial class RefOperations
 
     public async Task<OperationAnswer> CommitAsync(string repositoryId, string branchId, string message, IReadOnlyDictionary<string, string> metadata, long? date, bool allowEmpty, CancellationToken cancellationToken)
     {
+        if (RefNameRules.BranchIdError("branch", branchId) is { } invalid)
+        {
+            return OperationAnswer.Error(StatusCodes.Status400BadRequest, invalid);
+        }
+
         var refused = Locked(repositoryId, out var repository, r =>
         {
             if (IsProtected(r, branchId))
             {
-                return OperationAnswer.Error(StatusCodes.Status403Forbidden, "cannot write to protected branch");
+                return OperationAnswer.Error(StatusCodes.Status403Forbidden, "cannot commit to protected branch");
             }
 
             if (r.ReadOnly)
@@ -40,7 +44,15 @@ internal sealed partial class RefOperations
                 return OperationAnswer.Error(StatusCodes.Status403Forbidden, "read-only repository");
             }
 
-            return r.Refs.Branches.ContainsKey(branchId) ? null : OperationAnswer.Error(StatusCodes.Status404NotFound, "branch not found");
+            if (r.Refs.Branches.ContainsKey(branchId))
+            {
+                return null;
+            }
+
+            // lakeFS fires prepare-commit before it looks at the branch: listing the action files of a missing branch fails.
+            return _options.ActionsEnabled
+                ? OperationAnswer.Error(StatusCodes.Status404NotFound, $"prepare-commit hook aborted, run id '{_engine.NewRunId()}': list actions from commit: listing actions: not found")
+                : OperationAnswer.Error(StatusCodes.Status404NotFound, "branch not found");
         });
         if (refused is not null)
         {
@@ -99,10 +111,10 @@ internal sealed partial class RefOperations
             }
 
             var head = repository!.Refs.Commits[branch.HeadCommitId];
-            var changed = sealedStaging.Any(p => p.Value is null ? head.Objects.ContainsKey(p.Key) : !head.Objects.TryGetValue(p.Key, out var o) || !ReferenceEquals(o, p.Value));
+            var changed = sealedStaging.Any(p => p.Value is null ? head.Objects.ContainsKey(p.Key) : !ObjectRecord.SameIdentity(head.Objects.GetValueOrDefault(p.Key), p.Value));
             if (!changed && !allowEmpty)
             {
-                return OperationAnswer.Error(StatusCodes.Status400BadRequest, "no changes", preRuns);
+                return OperationAnswer.Error(StatusCodes.Status400BadRequest, "commit: no changes", preRuns);
             }
 
             var builder = head.Objects.ToBuilder();
@@ -141,11 +153,16 @@ internal sealed partial class RefOperations
         return outcome;
     }
 
-    public async Task<OperationAnswer> MergeAsync(string repositoryId, string sourceRef, string destinationBranch, string? message, IReadOnlyDictionary<string, string> metadata, string? strategy, bool allowEmpty, CancellationToken cancellationToken)
+    public async Task<OperationAnswer> MergeAsync(string repositoryId, string sourceRef, string destinationBranch, string? message, IReadOnlyDictionary<string, string> metadata, string? strategy, bool allowEmpty, CancellationToken cancellationToken, bool squash = false)
     {
-        if (strategy is { Length: > 0 } && strategy is not ("dest-wins" or "source-wins"))
+        // lakeFS defaults the message before it validates the arguments (destination, source, strategy).
+        message = string.IsNullOrEmpty(message) ? $"Merge '{sourceRef}' into '{destinationBranch}'" : message;
+        var invalid = RefNameRules.BranchIdError("destination", destinationBranch)
+            ?? RefNameRules.RefError("source", sourceRef)
+            ?? (strategy is null or "" or "dest-wins" or "source-wins" ? null : "argument strategy: invalid value: validation error");
+        if (invalid is not null)
         {
-            return OperationAnswer.Error(StatusCodes.Status400BadRequest, "invalid strategy");
+            return OperationAnswer.Error(StatusCodes.Status400BadRequest, invalid);
         }
 
         var committer = _options.UserName;
@@ -158,34 +175,48 @@ internal sealed partial class RefOperations
                 return OperationAnswer.Error(StatusCodes.Status403Forbidden, "read-only repository");
             }
 
-            var resolved = r.Refs.Resolve(sourceRef);
+            // The destination is sealed first (unwrapped errors), then the merge runs inside the branch update ("update branch <dest>: ").
             var destination = Branch(r, destinationBranch);
-            if (resolved is null || destination is null)
+            if (destination is null)
             {
-                return OperationAnswer.Error(StatusCodes.Status404NotFound, "not found");
+                return OperationAnswer.Error(StatusCodes.Status404NotFound, "branch not found");
             }
 
             if (destination.Staged.Count > 0)
             {
-                return OperationAnswer.Error(StatusCodes.Status400BadRequest, "dirty branch");
+                return OperationAnswer.Error(StatusCodes.Status400BadRequest, "uncommitted changes (dirty branch)");
+            }
+
+            var resolved = r.Refs.Resolve(sourceRef);
+            if (resolved is null)
+            {
+                return OperationAnswer.Error(StatusCodes.Status404NotFound, $"update branch {destinationBranch}: get commit by ref {sourceRef}: not found");
             }
 
             source = resolved.Commit;
             var head = r.Refs.Commits[destination.HeadCommitId];
-            var merged = head.Objects.SetItems(source.Objects);
-            if ((source.Id == head.Id || IsAncestor(r.Refs, source.Id, head.Id) || merged.Count == head.Objects.Count && merged.All(p => head.Objects.TryGetValue(p.Key, out var o) && ReferenceEquals(o, p.Value))) && !allowEmpty)
+            var merged = ThreeWayMerge(r.Refs, head, source, strategy);
+            if (merged.NoChanges && !allowEmpty)
             {
-                return OperationAnswer.Error(StatusCodes.Status400BadRequest, "no changes");
+                return OperationAnswer.Error(StatusCodes.Status400BadRequest, $"update branch {destinationBranch}: no changes");
+            }
+
+            if (merged.Objects is null)
+            {
+                // lakeFS answers a conflict with the merge result, its reference empty, not with an error message.
+                return new OperationAnswer(EmulatorResponse.Json(RefWireJson.MergeResult(string.Empty), StatusCodes.Status409Conflict), $"update branch {destinationBranch}: conflict found", null, [], []);
             }
 
             var mergeMetadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal) { [".lakefs.merge.strategy"] = strategy is { Length: > 0 } ? strategy : "default" };
+            // A squash merge records the destination as its only parent.
             mergeCommit = r.Refs.NewCommit(
-                [head.Id, source.Id],
+                squash ? [head.Id] : [head.Id, source.Id],
                 committer,
-                string.IsNullOrEmpty(message) ? $"Merge '{sourceRef}' into '{destinationBranch}'" : message,
+                message,
                 Now,
                 mergeMetadata,
-                merged);
+                merged.Objects,
+                [head.Id, source.Id]);
             return null;
         });
         if (refused is not null)
@@ -229,21 +260,31 @@ internal sealed partial class RefOperations
     public async Task<OperationAnswer> CreateBranchAsync(string repositoryId, string name, string sourceRef, CancellationToken cancellationToken)
     {
         ResolvedRef? source = null;
+        if (RefNameRules.BranchIdError("branch", name) is { } invalidName)
+        {
+            return OperationAnswer.Error(
+                StatusCodes.Status400BadRequest,
+                invalidName.EndsWith("invalid value: validation error", StringComparison.Ordinal)
+                    ? invalidName + ": branch id must consist of letters, digits, underscores and dashes, and cannot start with a dash"
+                    : invalidName);
+        }
+
+        if (RefNameRules.RefError("ref", sourceRef) is { } invalidSource)
+        {
+            return OperationAnswer.Error(StatusCodes.Status400BadRequest, invalidSource);
+        }
+
+        // lakeFS's order: a commit or tag of that name, read-only, the source, and only then an existing branch.
         var refused = Locked(repositoryId, out _, r =>
         {
-            if (!BranchIdRegex().IsMatch(name))
+            if (r.Refs.Commits.ContainsKey(name))
             {
-                return OperationAnswer.Error(StatusCodes.Status400BadRequest, "branch name: invalid value: validation error");
-            }
-
-            if (r.Refs.Branches.ContainsKey(name))
-            {
-                return OperationAnswer.Error(StatusCodes.Status409Conflict, "branch already exists: not unique");
+                return OperationAnswer.Error(StatusCodes.Status409Conflict, $"commit ID {name}: conflict found");
             }
 
             if (r.Refs.Tags.ContainsKey(name))
             {
-                return OperationAnswer.Error(StatusCodes.Status409Conflict, "tag already exists: not unique");
+                return OperationAnswer.Error(StatusCodes.Status409Conflict, $"tag ID {name}: conflict found");
             }
 
             if (r.ReadOnly)
@@ -252,7 +293,12 @@ internal sealed partial class RefOperations
             }
 
             source = r.Refs.Resolve(sourceRef);
-            return source is null ? OperationAnswer.Error(StatusCodes.Status404NotFound, "not found") : null;
+            if (source is null)
+            {
+                return OperationAnswer.Error(StatusCodes.Status404NotFound, $"source reference '{sourceRef}': not found");
+            }
+
+            return r.Refs.Branches.ContainsKey(name) ? OperationAnswer.Error(StatusCodes.Status409Conflict, "branch already exists: not unique") : null;
         });
         if (refused is not null)
         {
@@ -290,16 +336,21 @@ internal sealed partial class RefOperations
     public async Task<OperationAnswer> DeleteBranchAsync(string repositoryId, string name, CancellationToken cancellationToken)
     {
         CommitRecord? head = null;
+        if (RefNameRules.BranchIdError("name", name) is { } invalid)
+        {
+            return OperationAnswer.Error(StatusCodes.Status400BadRequest, invalid);
+        }
+
         var refused = Locked(repositoryId, out _, r =>
         {
-            if (string.Equals(r.DefaultBranch, name, StringComparison.Ordinal))
-            {
-                return OperationAnswer.Error(StatusCodes.Status403Forbidden, "cannot delete repository default branch");
-            }
-
             if (r.ReadOnly)
             {
                 return OperationAnswer.Error(StatusCodes.Status403Forbidden, "read-only repository");
+            }
+
+            if (string.Equals(r.DefaultBranch, name, StringComparison.Ordinal))
+            {
+                return OperationAnswer.Error(StatusCodes.Status403Forbidden, "cannot delete repository default branch");
             }
 
             var branch = Branch(r, name);
@@ -333,20 +384,36 @@ internal sealed partial class RefOperations
     public async Task<OperationAnswer> CreateTagAsync(string repositoryId, string tagId, string reference, CancellationToken cancellationToken)
     {
         CommitRecord? target = null;
+        if (RefNameRules.TagIdError("tagID", tagId) is { } invalid)
+        {
+            return OperationAnswer.Error(StatusCodes.Status400BadRequest, invalid);
+        }
+
+        // lakeFS's order: a branch or commit of that name, the ref, read-only, and only then an existing tag.
         var refused = Locked(repositoryId, out _, r =>
         {
             if (r.Refs.Branches.ContainsKey(tagId))
             {
-                return OperationAnswer.Error(StatusCodes.Status409Conflict, "branch already exists: not unique");
+                return OperationAnswer.Error(StatusCodes.Status409Conflict, $"branch name {tagId}: conflict found");
             }
 
-            if (r.Refs.Tags.ContainsKey(tagId))
+            if (r.Refs.Commits.ContainsKey(tagId))
             {
-                return OperationAnswer.Error(StatusCodes.Status409Conflict, "tag already exists: not unique");
+                return OperationAnswer.Error(StatusCodes.Status409Conflict, $"commit ID {tagId}: conflict found");
             }
 
             target = r.Refs.Resolve(reference)?.Commit;
-            return target is null ? OperationAnswer.Error(StatusCodes.Status404NotFound, "not found") : null;
+            if (target is null)
+            {
+                return OperationAnswer.Error(StatusCodes.Status404NotFound, "not found");
+            }
+
+            if (r.ReadOnly)
+            {
+                return OperationAnswer.Error(StatusCodes.Status403Forbidden, "read-only repository");
+            }
+
+            return r.Refs.Tags.ContainsKey(tagId) ? OperationAnswer.Error(StatusCodes.Status409Conflict, "tag already exists: not unique") : null;
         });
         if (refused is not null)
         {
@@ -379,8 +446,18 @@ internal sealed partial class RefOperations
     public async Task<OperationAnswer> DeleteTagAsync(string repositoryId, string tagId, CancellationToken cancellationToken)
     {
         CommitRecord? target = null;
+        if (RefNameRules.TagIdError("tagID", tagId) is { } invalid)
+        {
+            return OperationAnswer.Error(StatusCodes.Status400BadRequest, invalid);
+        }
+
         var refused = Locked(repositoryId, out _, r =>
         {
+            if (r.ReadOnly)
+            {
+                return OperationAnswer.Error(StatusCodes.Status403Forbidden, "read-only repository");
+            }
+
             if (!r.Refs.Tags.TryGetValue(tagId, out var commitId))
             {
                 return OperationAnswer.Error(StatusCodes.Status404NotFound, "tag not found");
@@ -465,34 +542,104 @@ internal sealed partial class RefOperations
 
     private static BranchRecord? Branch(RepositoryRecord repository, string name) => repository.Refs.Branches.GetValueOrDefault(name);
 
-    private static bool IsAncestor(RepositoryRefs refs, string ancestor, string of)
+    /// <summary>
+    /// lakeFS's merge over the source, the destination and their merge base: nothing to merge when the source holds
+    /// what the base holds; the source's content when the destination is the base; otherwise each path changed on the
+    /// source only is taken from it, and a path changed differently on both sides is a conflict (null objects) unless
+    /// the strategy picks a side.
+    /// </summary>
+    private static (bool NoChanges, ImmutableSortedDictionary<string, ObjectRecord>? Objects) ThreeWayMerge(RepositoryRefs refs, CommitRecord destination, CommitRecord source, string? strategy)
     {
-        var pending = new Stack<string>([of]);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (pending.Count > 0)
+        var baseCommit = MergeBase(refs, source, destination);
+        var baseObjects = baseCommit?.Objects ?? ImmutableSortedDictionary.Create<string, ObjectRecord>(StringComparer.Ordinal);
+        if (SameContent(source.Objects, baseObjects))
         {
-            var id = pending.Pop();
+            return (true, destination.Objects);
+        }
+
+        if (SameContent(destination.Objects, baseObjects))
+        {
+            return (false, source.Objects);
+        }
+
+        var builder = destination.Objects.ToBuilder();
+        foreach (var path in source.Objects.Keys.Union(baseObjects.Keys, StringComparer.Ordinal))
+        {
+            var inSource = source.Objects.GetValueOrDefault(path);
+            var inBase = baseObjects.GetValueOrDefault(path);
+            if (ObjectRecord.SameIdentity(inSource, inBase))
+            {
+                continue;
+            }
+
+            var inDestination = destination.Objects.GetValueOrDefault(path);
+            if (!ObjectRecord.SameIdentity(inDestination, inBase) && !ObjectRecord.SameIdentity(inDestination, inSource))
+            {
+                if (strategy == "dest-wins")
+                {
+                    continue;
+                }
+
+                if (strategy != "source-wins")
+                {
+                    return (false, null);
+                }
+            }
+
+            if (inSource is null)
+            {
+                builder.Remove(path);
+            }
+            else
+            {
+                builder[path] = inSource;
+            }
+        }
+
+        return (false, builder.ToImmutable());
+    }
+
+    /// <summary>The nearest commit reachable from both (breadth first from the source); null for unrelated histories.</summary>
+    private static CommitRecord? MergeBase(RepositoryRefs refs, CommitRecord source, CommitRecord destination)
+    {
+        var ofDestination = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>([destination.Id]);
+        while (pending.TryDequeue(out var id))
+        {
+            if (ofDestination.Add(id) && refs.Commits.TryGetValue(id, out var commit))
+            {
+                foreach (var parent in commit.Parents)
+                {
+                    pending.Enqueue(parent);
+                }
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        pending.Enqueue(source.Id);
+        while (pending.TryDequeue(out var id))
+        {
             if (!seen.Add(id) || !refs.Commits.TryGetValue(id, out var commit))
             {
                 continue;
             }
 
-            if (id == ancestor)
+            if (ofDestination.Contains(id))
             {
-                return true;
+                return commit;
             }
 
             foreach (var parent in commit.Parents)
             {
-                pending.Push(parent);
+                pending.Enqueue(parent);
             }
         }
 
-        return false;
+        return null;
     }
 
-    [GeneratedRegex(@"^\w[-\w]*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex BranchIdRegex();
+    private static bool SameContent(ImmutableSortedDictionary<string, ObjectRecord> left, ImmutableSortedDictionary<string, ObjectRecord> right) =>
+        left.Count == right.Count && left.All(p => right.TryGetValue(p.Key, out var other) && ObjectRecord.SameIdentity(other, p.Value));
 }
 
 /// <summary>What a hooked operation answered, and the post-* events to fire once the answer is sent.</summary>

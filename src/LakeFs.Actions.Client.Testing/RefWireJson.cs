@@ -51,15 +51,17 @@ internal static class RefWireJson
         writer.WriteEndObject();
     });
 
-    public static byte[] ObjectStats(ObjectRecord entry) => WireJson.Write(writer => WriteObject(writer, entry));
+    /// <summary>uploadObject's answer: the content type as the request gave it (possibly empty for a multipart part), metadata always present.</summary>
+    public static byte[] UploadedObjectStats(ObjectRecord entry, string contentType) => WireJson.Write(writer => WriteObject(writer, entry, contentType, includeMetadata: true));
 
     /// <summary>A listObjects page; a null object is a common prefix row (only <c>path</c> and <c>path_type</c> carry values).</summary>
-    public static byte[] ObjectList(IReadOnlyList<(string Path, ObjectRecord? Object)> page, bool hasMore) =>
-        WireJson.Write(writer => WireJson.WriteList(writer, page, hasMore, static r => r.Path, static (w, row) =>
+    /// <remarks>An object row carries <c>metadata</c> only when it has user metadata and <c>user_metadata</c> was not false.</remarks>
+    public static byte[] ObjectList(IReadOnlyList<(string Path, ObjectRecord? Object)> page, bool hasMore, bool userMetadata) =>
+        WireJson.Write(writer => WireJson.WriteList(writer, page, hasMore, static r => r.Path, (w, row) =>
         {
             if (row.Object is { } entry)
             {
-                WriteObject(w, entry);
+                WriteObject(w, entry, entry.ContentType, userMetadata && entry.Metadata.Count > 0);
                 return;
             }
 
@@ -77,15 +79,19 @@ internal static class RefWireJson
             w.WriteEndObject();
         }));
 
-    private static void WriteObject(JsonWriter writer, ObjectRecord entry)
+    private static void WriteObject(JsonWriter writer, ObjectRecord entry, string contentType, bool includeMetadata)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("checksum");
         writer.WriteValue(entry.Checksum);
         writer.WritePropertyName("content_type");
-        writer.WriteValue(entry.ContentType);
-        writer.WritePropertyName("metadata");
-        WriteMap(writer, entry.Metadata);
+        writer.WriteValue(contentType);
+        if (includeMetadata)
+        {
+            writer.WritePropertyName("metadata");
+            WriteMap(writer, entry.Metadata);
+        }
+
         writer.WritePropertyName("mtime");
         writer.WriteValue(entry.ModifiedAt.ToUnixTimeSeconds());
         writer.WritePropertyName("path");

@@ -36,10 +36,14 @@ internal sealed class RepositoryRefs
         string message,
         DateTimeOffset creationDate,
         IReadOnlyDictionary<string, string> metadata,
-        ImmutableSortedDictionary<string, ObjectRecord> objects)
+        ImmutableSortedDictionary<string, ObjectRecord> objects,
+        IReadOnlyList<string>? generationFrom = null)
     {
-        var generation = parents.Count == 0 ? 1 : parents.Max(p => Commits.TryGetValue(p, out var c) ? c.Generation : 0) + 1;
-        var metaRange = objects.Count == 0 ? string.Empty : Hash(string.Join('\n', objects.Values.Select(static o => o.Path + "\0" + o.Checksum)));
+        // A squash merge has one parent, yet lakeFS counts the generation over both merged commits.
+        generationFrom ??= parents;
+        var generation = generationFrom.Count == 0 ? 1 : generationFrom.Max(p => Commits.TryGetValue(p, out var c) ? c.Generation : 0) + 1;
+        // Only a repository's first commit has no meta range; an empty tree committed later has one (the empty meta range's id).
+        var metaRange = parents.Count == 0 ? string.Empty : Hash(string.Join('\n', objects.Values.Select(static o => o.Path + "\0" + o.Checksum)));
         var sequence = Interlocked.Increment(ref s_commitSequence);
         var id = Hash(string.Join(
             '\n',
@@ -64,9 +68,17 @@ internal sealed class RepositoryRefs
         return commit;
     }
 
-    /// <summary>Resolves a ref: a branch (with its staged objects), a tag, or a full commit id; null when none matches.</summary>
+    /// <summary>
+    /// Resolves a ref in lakeFS's order: a full commit id, then a branch (with its staged objects), then a tag, then
+    /// an unambiguous commit id prefix (hex digits); null when none matches, as lakeFS's <c>not found</c>.
+    /// </summary>
     public ResolvedRef? Resolve(string reference)
     {
+        if (reference.Length == CommitIdLength && Commits.TryGetValue(reference, out var full))
+        {
+            return new ResolvedRef(full, null, full.Objects);
+        }
+
         if (Branches.TryGetValue(reference, out var branch))
         {
             var head = Commits[branch.HeadCommitId];
@@ -79,8 +91,16 @@ internal sealed class RepositoryRefs
             return new ResolvedRef(commit, null, commit.Objects);
         }
 
-        return Commits.TryGetValue(reference, out var byId) ? new ResolvedRef(byId, null, byId.Objects) : null;
+        if (reference.Length is 0 or > CommitIdLength || !reference.All(char.IsAsciiHexDigit))
+        {
+            return null;
+        }
+
+        var matches = Commits.Keys.Where(id => id.StartsWith(reference, StringComparison.Ordinal)).Take(2).ToList();
+        return matches.Count == 1 ? new ResolvedRef(Commits[matches[0]], null, Commits[matches[0]].Objects) : null;
     }
+
+    private const int CommitIdLength = 64;
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -32,6 +32,8 @@ internal static partial class RequestValidator
             EmulatorOperations.CreateTag => CheckBody(request, body, "#/components/schemas/TagCreation", CheckTagCreation),
             EmulatorOperations.MergeIntoBranch => body.Length == 0 ? null : CheckBody(request, body, "#/components/schemas/Merge", CheckMerge),
             EmulatorOperations.DeleteBranch or EmulatorOperations.DeleteTag => CheckBoolQuery(request.Query, "force"),
+            EmulatorOperations.ListBranches => CheckAmountQuery(request.Query) ?? CheckBoolQuery(request.Query, "show_hidden"),
+            EmulatorOperations.ListObjects => CheckAmountQuery(request.Query) ?? CheckBoolQuery(request.Query, "user_metadata") ?? CheckBoolQuery(request.Query, "presign"),
             EmulatorOperations.UploadObject or EmulatorOperations.GetObject or EmulatorOperations.DeleteObject =>
                 CheckRequiredQuery(request.Query, "path") ?? CheckBoolQuery(request.Query, "force"),
             _ => null,
@@ -46,6 +48,27 @@ internal static partial class RequestValidator
         return value.Length == 0 || GoText.TryParseBool(value, out _)
             ? null
             : $"parameter \"{name}\" in query has an error: value {value}: an invalid boolean: invalid syntax";
+    }
+
+    /// <summary>The document's <c>PaginationAmount</c>: an integer from -1 to 1000, parsed as kin-openapi parses it (a float first).</summary>
+    private static string? CheckAmountQuery(IQueryCollection query)
+    {
+        const string prefix = "parameter \"amount\" in query has an error: ";
+        var value = query["amount"].ToString();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        if (!GoText.TryParseFloat(value, out var number))
+        {
+            return prefix + $"value {value}: an invalid integer: invalid syntax";
+        }
+
+        return number != Math.Floor(number) ? prefix + "value must be an integer"
+            : number < -1 ? prefix + "number must be at least -1"
+            : number > 1000 ? prefix + "number must be at most 1000"
+            : null;
     }
 
     private static string? CheckRequiredQuery(IQueryCollection query, string name) =>

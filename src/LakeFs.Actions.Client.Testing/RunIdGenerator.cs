@@ -13,8 +13,11 @@ namespace LakeFs.Actions.Client.Testing;
 /// </summary>
 internal sealed class RunIdGenerator
 {
-    /// <summary><c>time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC).Unix()</c>.</summary>
-    public const long UnixYear3000 = 32503680000;
+    /// <summary>
+    /// lakeFS's constant <c>UnixYear3000</c>, exactly as it has it: 32500915200 (a date in December 2999, not
+    /// <c>time.Date(3000, 1, 1, ...)</c>). The id's time part is this minus the run's Unix seconds.
+    /// </summary>
+    public const long UnixYear3000 = 32500915200;
 
     private const string Alphabet = "0123456789abcdefghijklmnopqrstuv";
     private static readonly byte[] MachineAndProcess = [0x6c, 0x61, 0x6b, 0x65, 0x46]; // "lakeF"

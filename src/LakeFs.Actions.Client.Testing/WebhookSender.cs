@@ -31,9 +31,12 @@ internal sealed class WebhookSender : IDisposable
     public async Task<string?> SendWebhookAsync(WebhookSettings settings, string payload, StringBuilder log, Func<string, IReadOnlyList<KeyValuePair<string, string>>, WebhookCall> record, CancellationToken cancellationToken)
     {
         log.Append("Request:\n").Append("POST ").Append(settings.Url).Append('\n');
-        if (!TryBuildUri(settings.Url, settings.QueryParams, out var uri, out var buildError))
+        var target = GoWebhookUrl.Build(settings.Url, [.. settings.QueryParams.Select(static p => new KeyValuePair<string, string>(p.Key, p.Value.Value))]);
+        Uri? uri = null;
+        if (target.IsHttp && !Uri.TryCreate(target.Text, UriKind.Absolute, out uri))
         {
-            return buildError;
+            // Go could not even build the request: the log stops after the URL line.
+            return $"parse \"{settings.Url}\": invalid URL";
         }
 
         log.Append("Query Params:\n");
@@ -42,13 +45,23 @@ internal sealed class WebhookSender : IDisposable
             log.Append(key).Append(": ").Append(value.Shown).Append('\n');
         }
 
+        // lakeFS puts Content-Type into the hook's header map (replacing a user's "Content-Type", not a differently cased one).
         log.Append("Headers:\n").Append("Content-Type: application/json\n");
         foreach (var (key, value) in settings.Headers)
         {
-            log.Append(key).Append(": ").Append(value.Shown).Append('\n');
+            if (!string.Equals(key, "Content-Type", StringComparison.Ordinal))
+            {
+                log.Append(key).Append(": ").Append(value.Shown).Append('\n');
+            }
         }
 
         log.Append("Request Body:\n").Append(payload).Append("\n\n\n");
+        if (uri is null)
+        {
+            // The request was built; Go's client refuses the scheme when sending it.
+            log.Append("Request duration: ").Append(GoDurationText.Format(TimeSpan.Zero)).Append('\n');
+            return $"Post \"{target.Text}\": unsupported protocol scheme \"{target.Scheme}\"";
+        }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Version = HttpVersion.Version11 };
         request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(payload));
@@ -71,8 +84,8 @@ internal sealed class WebhookSender : IDisposable
             sent.Add(new(key, value.Value));
         }
 
-        var call = record(uri.AbsoluteUri, sent);
-        return await SendAsync(request, settings.Timeout, log, call, cancellationToken).ConfigureAwait(false);
+        var call = record(target.Text, sent);
+        return (await SendAsync(request, target.Text, settings.Timeout, log, call, cancellationToken).ConfigureAwait(false)).Error;
     }
 
     /// <summary>Triggers an airflow DAG run (and waits for it when asked) as lakeFS's airflow hook does.</summary>
@@ -80,19 +93,23 @@ internal sealed class WebhookSender : IDisposable
     {
         var dagRunsUrl = settings.Url.TrimEnd('/') + "/api/v1/dags/" + Uri.EscapeDataString(settings.DagId) + "/dagRuns";
         var conf = new Dictionary<string, object?>(settings.DagConf, StringComparer.Ordinal) { ["lakeFS_event"] = new RawJson(payload) };
-        var body = new StringBuilder("{\"conf\":");
-        WriteValue(body, conf);
-        body.Append(",\"dag_run_id\":");
+
+        // Go's DagRunReq: dag_run_id first, then conf (map keys sorted).
+        var body = new StringBuilder("{\"dag_run_id\":");
         GoJson.WriteString(body, dagRunId);
+        body.Append(",\"conf\":");
+        WriteValue(body, conf);
         body.Append('}');
         var json = body.ToString();
 
         log.Append("Request:\n").Append("POST ").Append(dagRunsUrl).Append('\n')
             .Append("Username: ").Append(settings.Username).Append(", Password: ").Append(settings.Password.Shown).Append('\n')
-            .Append("Body: ").Append(json).Append('\n');
+            .Append("Body: ").Append(json).Append("\n\n\n");
         if (!Uri.TryCreate(dagRunsUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            return $"Post \"{dagRunsUrl}\": unsupported protocol scheme";
+            log.Append("Request duration: ").Append(GoDurationText.Format(TimeSpan.Zero)).Append('\n');
+            var scheme = dagRunsUrl.Contains(':', StringComparison.Ordinal) ? dagRunsUrl[..dagRunsUrl.IndexOf(':', StringComparison.Ordinal)].ToLowerInvariant() : string.Empty;
+            return $"failed executing airflow request: Post \"{dagRunsUrl}\": unsupported protocol scheme \"{scheme}\"";
         }
 
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(settings.Username + ":" + settings.Password.Value));
@@ -101,38 +118,53 @@ internal sealed class WebhookSender : IDisposable
         request.Headers.TryAddWithoutValidation("User-Agent", GoUserAgent);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         var call = record(uri.AbsoluteUri, [new("Content-Type", "application/json"), new("Authorization", "Basic " + basic)]);
-        var error = await SendAsync(request, TimeSpan.FromSeconds(5), log, call, cancellationToken, requireOk: true).ConfigureAwait(false);
-        if (error is not null || !settings.WaitForDag)
+        var sent = await SendAsync(request, uri.AbsoluteUri, AirflowRequestTimeout, log, call, cancellationToken, requireOk: true).ConfigureAwait(false);
+        if (sent.Error is not null || !settings.WaitForDag)
         {
-            return error;
+            return sent.Transport ? "failed executing airflow request: " + sent.Error : sent.Error;
         }
 
-        log.Append("Waiting for DAG to complete...\n");
+        // Poll every 5 s (first after 5 s) until success or failed, within the hook's timeout.
+        log.Append("\nWaiting for DAG to complete...\n");
+        var pollUrl = uri.AbsoluteUri + "/" + Uri.EscapeDataString(dagRunId);
         var deadline = _time.GetUtcNow() + settings.Timeout;
-        while (_time.GetUtcNow() < deadline)
+        while (true)
         {
-            await Task.Delay(TimeSpan.FromSeconds(5), _time, cancellationToken).ConfigureAwait(false);
-            using var poll = new HttpRequestMessage(HttpMethod.Get, new Uri(uri.AbsoluteUri + "/" + Uri.EscapeDataString(dagRunId))) { Version = HttpVersion.Version11 };
+            var wait = TimeSpan.FromSeconds(5);
+            var left = deadline - _time.GetUtcNow();
+            if (left <= wait)
+            {
+                if (left > TimeSpan.Zero)
+                {
+                    await Task.Delay(left, _time, cancellationToken).ConfigureAwait(false);
+                }
+
+                return "context deadline exceeded";
+            }
+
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            log.Append("Request:\nGET ").Append(pollUrl).Append("\n\n");
+            using var poll = new HttpRequestMessage(HttpMethod.Get, new Uri(pollUrl)) { Version = HttpVersion.Version11 };
             poll.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
             poll.Headers.TryAddWithoutValidation("User-Agent", GoUserAgent);
-            using var requestTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, requestTimeout.Token);
+            var answer = await SendAsync(poll, pollUrl, AirflowRequestTimeout, log, null, cancellationToken, requireOk: true).ConfigureAwait(false);
+            if (answer.Error is not null)
+            {
+                return answer.Error;
+            }
+
             string state;
             try
             {
-                using var response = await _http.SendAsync(poll, linked.Token).ConfigureAwait(false);
-                var text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-                using var document = System.Text.Json.JsonDocument.Parse(text);
-                state = document.RootElement.TryGetProperty("state", out var s) ? s.GetString() ?? string.Empty : string.Empty;
+                using var document = System.Text.Json.JsonDocument.Parse(answer.Body ?? []);
+                state = document.RootElement.TryGetProperty("state", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.String ? s.GetString()! : string.Empty;
             }
-            catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException || (e is OperationCanceledException && requestTimeout.IsCancellationRequested))
+            catch (System.Text.Json.JsonException e)
             {
-                return requestTimeout.IsCancellationRequested
-                    ? $"Get \"{poll.RequestUri}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
-                    : $"Get \"{poll.RequestUri}\": {e.Message}";
+                return answer.Body is null ? answer.DumpError ?? "unexpected EOF" : e.Message;
             }
 
-            log.Append("DAG completed with state: ").Append(state).Append('\n');
+            log.Append("\nDAG completed with state: ").Append(state).Append('\n');
             if (state == "success")
             {
                 return null;
@@ -143,13 +175,19 @@ internal sealed class WebhookSender : IDisposable
                 return "airflow hook DAG failed";
             }
         }
-
-        return "airflow hook timed out";
     }
 
-    private async Task<string?> SendAsync(HttpRequestMessage request, TimeSpan? timeout, StringBuilder log, WebhookCall call, CancellationToken cancellationToken, bool requireOk = false)
+    private static readonly TimeSpan AirflowRequestTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Sends a request as Go's client with a whole-request timeout and logs the duration and Go's response dump.
+    /// A body that cannot be read is logged as <c>Failed dumping response: ...</c> and, as in lakeFS, does not fail
+    /// the request by itself: the status code decides.
+    /// </summary>
+    private async Task<SendOutcome> SendAsync(HttpRequestMessage request, string url, TimeSpan? timeout, StringBuilder log, WebhookCall? call, CancellationToken cancellationToken, bool requireOk = false)
     {
-        var url = request.RequestUri!.AbsoluteUri;
+        var method = request.Method.Method;
+        var op = method[..1] + method[1..].ToLowerInvariant();
         using var deadline = timeout is { } limit ? new CancellationTokenSource(limit, _time) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var started = _time.GetTimestamp();
@@ -161,113 +199,73 @@ internal sealed class WebhookSender : IDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            error = $"Post \"{url}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)";
+            error = $"{op} \"{url}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            error = $"Post \"{url}\": context canceled";
+            error = $"{op} \"{url}\": context canceled";
         }
         catch (HttpRequestException e)
         {
-            error = $"Post \"{url}\": {TransportError(request.RequestUri, e)}";
+            error = $"{op} \"{url}\": {TransportError(request.RequestUri!, e)}";
         }
 
         log.Append("Request duration: ").Append(GoDurationText.Format(_time.GetElapsedTime(started))).Append('\n');
         if (response is null)
         {
-            call.Error = error;
-            return error;
+            if (call is not null)
+            {
+                call.Error = error;
+            }
+
+            return new SendOutcome(error, null, null, Transport: true);
         }
 
         using (response)
         {
-            call.StatusCode = (int)response.StatusCode;
-            byte[] body;
+            if (call is not null)
+            {
+                call.StatusCode = (int)response.StatusCode;
+            }
+
+            byte[]? body = null;
+            string? dumpError = null;
             try
             {
                 body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
             {
-                error = deadline.IsCancellationRequested
+                dumpError = deadline.IsCancellationRequested
                     ? "context deadline exceeded (Client.Timeout or context cancellation while reading body)"
                     : "unexpected EOF";
-                call.Error = error;
-                return error;
             }
 
-            log.Append("\nResponse:\n").Append(GoResponseDump.Format(response, body));
+            log.Append("\nResponse:\n");
+            if (body is null)
+            {
+                log.Append("Failed dumping response: ").Append(dumpError);
+            }
+            else
+            {
+                log.Append(GoResponseDump.Format(response, body));
+            }
+
             var code = (int)response.StatusCode;
             error = requireOk
                 ? code == 200 ? null : $"status code ({code}): airflow hook request failed"
                 : code is >= 200 and < 300 ? null : $"webhook request failed (status code: {code})";
-            call.Error = error;
-            return error;
+            if (call is not null)
+            {
+                call.Error = error;
+            }
+
+            return new SendOutcome(error, body, dumpError, Transport: false);
         }
     }
 
-    /// <summary>The URL with the hook's query parameters added and the query re-encoded with sorted keys (Go's <c>url.Values.Encode</c>).</summary>
-    private static bool TryBuildUri(string url, IReadOnlyList<KeyValuePair<string, SecretValue>> queryParams, out Uri uri, out string? error)
-    {
-        uri = null!;
-        error = null;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
-        {
-            var scheme = url.Contains("://", StringComparison.Ordinal) ? url[..url.IndexOf("://", StringComparison.Ordinal)] : string.Empty;
-            error = $"Post \"{url}\": unsupported protocol scheme \"{scheme}\"";
-            return false;
-        }
-
-        if (queryParams.Count == 0)
-        {
-            uri = parsed;
-            return true;
-        }
-
-        var values = new List<KeyValuePair<string, string>>();
-        var existing = parsed.Query.TrimStart('?');
-        foreach (var part in existing.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = part.IndexOf('=', StringComparison.Ordinal);
-            var key = eq < 0 ? part : part[..eq];
-            var value = eq < 0 ? string.Empty : part[(eq + 1)..];
-            GoText.TryQueryUnescape(key, out key, out _);
-            GoText.TryQueryUnescape(value, out value, out _);
-            values.Add(new(key, value));
-        }
-
-        values.AddRange(queryParams.Select(static p => new KeyValuePair<string, string>(p.Key, p.Value.Value)));
-        var query = string.Join('&', values
-            .Select((p, i) => (p, i))
-            .OrderBy(static x => x.p.Key, StringComparer.Ordinal).ThenBy(static x => x.i)
-            .Select(static x => GoQueryEscape(x.p.Key) + "=" + GoQueryEscape(x.p.Value)));
-        uri = new UriBuilder(parsed) { Query = query }.Uri;
-        return true;
-    }
-
-    /// <summary>Go's <c>url.QueryEscape</c>: unreserved characters stay, a space becomes <c>+</c>, the rest <c>%XX</c> (upper case).</summary>
-    private static string GoQueryEscape(string value)
-    {
-        var text = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(value))
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~')
-            {
-                text.Append(c);
-            }
-            else if (c == ' ')
-            {
-                text.Append('+');
-            }
-            else
-            {
-                text.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        return text.ToString();
-    }
+    /// <summary>What one request ended with: the failure cause (null on success), the body when it could be read, and whether the transport failed.</summary>
+    private sealed record SendOutcome(string? Error, byte[]? Body, string? DumpError, bool Transport);
 
     /// <summary>The transport error as Go words the common ones.</summary>
     private static string TransportError(Uri uri, HttpRequestException e)

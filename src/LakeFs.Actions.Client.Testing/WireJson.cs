@@ -229,7 +229,7 @@ internal static class WireJson
     {
         using var buffer = new MemoryStream();
         using (var text = new StreamWriter(buffer, Utf8NoBom, bufferSize: 4096, leaveOpen: true))
-        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+        using (var writer = new GoJsonTextWriter(text))
         {
             write(writer);
         }

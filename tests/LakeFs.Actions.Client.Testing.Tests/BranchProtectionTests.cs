@@ -17,7 +17,7 @@ public sealed partial class BranchProtectionTests
         var answer = (await Api.SendAsync(http, HttpMethod.Get, Path)).Expect(HttpStatusCode.OK);
         var raw = await RawHttp.SendAsync(lakeFs, $"GET /{Path} HTTP/1.1");
 
-        Assert.Equal("[]", answer.Body);
+        Assert.Equal("[]\n", answer.Body);
         Assert.Matches(new Regex("^ETag: ?\r$", RegexOptions.Multiline | RegexOptions.IgnoreCase), raw);
         Assert.Equal("repository not found", await Api.GetErrorAsync(http, "api/v1/repositories/nope/settings/branch_protection", HttpStatusCode.NotFound));
     }

@@ -93,7 +93,7 @@ public sealed class HookAbortTests
         var empty = await lakeFs.CommitAsync(Api.Repo, "main", "nothing");
 
         Assert.Equal(400, empty.StatusCode);
-        Assert.Equal("no changes", empty.Message);
+        Assert.Equal("commit: no changes", empty.Message);
         Assert.Equal(2, receiver.Received.Count);
         Assert.Equal(2, lakeFs.RunCount(Api.Repo));
     }

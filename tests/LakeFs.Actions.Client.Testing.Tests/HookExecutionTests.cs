@@ -352,7 +352,31 @@ public sealed class HookExecutionTests
         var runId = result.PreRunIds[1];
         Assert.Equal(["/api/v1/dags/d/dagRuns", $"/api/v1/dags/d/dagRuns/lakeFS_hook_trigger_{runId}", $"/api/v1/dags/d/dagRuns/lakeFS_hook_trigger_{runId}"], receiver.Received.Select(r => r.Target));
         var log = await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{runId}/hooks/0000_0000/output");
-        Assert.Contains("Waiting for DAG to complete...\nDAG completed with state: running\nDAG completed with state: failed\n", log);
+        var poll = $"http://127.0.0.1:{receiver.Port}/api/v1/dags/d/dagRuns/lakeFS_hook_trigger_{runId}";
+
+        // lakeFS's log: the trigger's body and a blank line, then per poll its request, duration, response dump and state.
+        Assert.Contains("\nBody: {\"dag_run_id\":\"lakeFS_hook_trigger_" + runId + "\",\"conf\":{\"lakeFS_event\":{\"event_type\":\"pre-commit\"", log);
+        Assert.Contains("}}\n\n\nRequest duration: ", log);
+        Assert.Contains("\r\n\r\n{}\nWaiting for DAG to complete...\nRequest:\nGET " + poll + "\n\nRequest duration: ", log);
+        Assert.Contains("{\"state\":\"running\"}\nDAG completed with state: running\nRequest:\nGET " + poll + "\n", log);
+        Assert.EndsWith("{\"state\":\"failed\"}\nDAG completed with state: failed\nError: action failed: airflow hook DAG failed\n", log);
+        Assert.StartsWith("{\"dag_run_id\":", receiver.Received[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_2xx_whose_body_breaks_off_passes_and_logs_that_the_response_could_not_be_dumped()
+    {
+        await using var receiver = new WebhookReceiver(_ => WebhookReply.Garbage("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort"));
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url(), events: "pre-commit"));
+        using var http = lakeFs.CreateHttpClient();
+
+        var commit = await lakeFs.CommitAsync(Api.Repo, "main", "m", allowEmpty: true);
+
+        // lakeFS decides by the status code; a body it cannot read only shows in the log.
+        Assert.True(commit.Succeeded, commit.ToString());
+        var log = await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{commit.PreRunIds[1]}/hooks/0000_0000/output");
+        Assert.EndsWith("\nResponse:\nFailed dumping response: unexpected EOF", log);
     }
 
     [Fact]
@@ -367,7 +391,42 @@ public sealed class HookExecutionTests
         Assert.Equal(412, commit.StatusCode);
         Assert.EndsWith("action failed: Post \"\": unsupported protocol scheme \"\"\n\n", commit.Message);
         var log = await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{commit.PreRunIds[1]}/hooks/0000_0000/output");
-        Assert.Equal("Request:\nPOST \nError: action failed: Post \"\": unsupported protocol scheme \"\"\n", log);
+        // Go builds the request (an empty URL parses) and its client refuses the scheme: the whole request is logged.
+        Assert.StartsWith("Request:\nPOST \nQuery Params:\nHeaders:\nContent-Type: application/json\nRequest Body:\n{\"event_type\":\"pre-commit\"", log);
+        Assert.EndsWith("}\n\n\nRequest duration: 0s\nError: action failed: Post \"\": unsupported protocol scheme \"\"\n", log);
+    }
+
+    [Fact]
+    public async Task A_user_content_type_header_is_replaced_in_the_log_and_on_the_wire()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url(), "hook", "      headers:\n        Content-Type: text/plain\n        X-Team: data\n", "pre-commit"));
+        using var http = lakeFs.CreateHttpClient();
+
+        var commit = await lakeFs.CommitAsync(Api.Repo, "main", "m", allowEmpty: true);
+
+        Assert.True(commit.Succeeded, commit.ToString());
+        var log = await http.GetStringAsync($"api/v1/repositories/repo/actions/runs/{commit.PreRunIds[1]}/hooks/0000_0000/output");
+        Assert.Contains("Headers:\nContent-Type: application/json\nX-Team: data\nRequest Body:\n", log);
+        Assert.Equal(["application/json"], Assert.Single(receiver.Received).Headers.Where(h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value));
+    }
+
+    [Fact]
+    public async Task The_url_query_is_always_re_encoded_with_sorted_keys_and_the_scheme_is_checked_when_sending()
+    {
+        await using var receiver = new WebhookReceiver();
+        await using var lakeFs = await StartAsync();
+        lakeFs.PutActionFile(Api.Repo, "main", "a.yaml", ActionFile.Webhook("Check", receiver.Url("/hook?b=2&a=x+y&bad=%zz"), events: "pre-commit"));
+        lakeFs.PutActionFile(Api.Repo, "main", "b.yaml", ActionFile.Webhook("Other", "FTP://h/x?b=1", events: "pre-create-branch"));
+
+        var commit = await lakeFs.CommitAsync(Api.Repo, "main", "m", allowEmpty: true);
+        var branch = await lakeFs.CreateBranchAsync(Api.Repo, "dev", "main");
+
+        Assert.True(commit.Succeeded, commit.ToString());
+        Assert.Equal("/hook?a=x+y&b=2", Assert.Single(receiver.Received).Target);
+        Assert.Equal(412, branch.StatusCode);
+        Assert.EndsWith("action failed: Post \"ftp://h/x?b=1\": unsupported protocol scheme \"ftp\"\n\n", branch.Message);
     }
 
     [Fact]
@@ -380,7 +439,8 @@ public sealed class HookExecutionTests
         var error = Assert.Throws<ArgumentException>(() => lakeFs.PutObject(Api.Repo, "nope", "a", "x"));
 
         Assert.Equal((404, "repository not found"), (commit.StatusCode, commit.Message));
-        Assert.Equal((404, "branch not found"), (branchCommit.StatusCode, branchCommit.Message));
+        Assert.Equal(404, branchCommit.StatusCode);
+        Assert.Matches(@"^prepare-commit hook aborted, run id '[0-9a-v]{20}': list actions from commit: listing actions: not found$", branchCommit.Message);
         Assert.Equal("branch", error.ParamName);
     }
 

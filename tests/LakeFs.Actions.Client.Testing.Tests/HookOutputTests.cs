@@ -21,7 +21,7 @@ public sealed class HookOutputTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.ToString());
-        Assert.Equal("attachment; filename=\"0001_0000.log\"", Assert.Single(response.Content.Headers.GetValues("Content-Disposition")));
+        Assert.Equal("attachment; filename=0001_0000.log", Assert.Single(response.Content.Headers.GetValues("Content-Disposition")));
         Assert.Equal(binary.Length, response.Content.Headers.ContentLength);
         Assert.Equal(binary, await response.Content.ReadAsByteArrayAsync());
     }

@@ -56,8 +56,10 @@ public sealed class RefEndpointTests
 
     [Theory]
     [InlineData("{\"name\":\"main\",\"source\":\"main\"}", HttpStatusCode.Conflict, "branch already exists: not unique")]
-    [InlineData("{\"name\":\"dev\",\"source\":\"nope\"}", HttpStatusCode.NotFound, "not found")]
-    [InlineData("{\"name\":\"bad/name\",\"source\":\"main\"}", HttpStatusCode.BadRequest, "branch name: invalid value: validation error")]
+    [InlineData("{\"name\":\"dev\",\"source\":\"nope\"}", HttpStatusCode.NotFound, "source reference 'nope': not found")]
+    [InlineData("{\"name\":\"bad/name\",\"source\":\"main\"}", HttpStatusCode.BadRequest, "argument branch: branch id: invalid value: validation error: branch id must consist of letters, digits, underscores and dashes, and cannot start with a dash")]
+    [InlineData("{\"name\":\"caf\u00e9\",\"source\":\"main\"}", HttpStatusCode.BadRequest, "argument branch: branch id: invalid value: validation error: branch id must consist of letters, digits, underscores and dashes, and cannot start with a dash")]
+    [InlineData("{\"name\":\"main\",\"source\":\"nope\"}", HttpStatusCode.NotFound, "source reference 'nope': not found")]
     public async Task Create_branch_refusals(string body, HttpStatusCode status, string message)
     {
         await using var lakeFs = await StartAsync();
@@ -139,7 +141,7 @@ public sealed class RefEndpointTests
         var commit = answer.Expect(HttpStatusCode.Created).Json;
         var id = commit.GetProperty("id").GetString()!;
         Assert.Equal(
-            $"{{\"committer\":\"admin\",\"creation_date\":{Now.ToUnixTimeSeconds()},\"generation\":2,\"id\":\"{id}\",\"message\":\"add a\",\"meta_range_id\":\"{commit.GetProperty("meta_range_id").GetString()}\",\"metadata\":{{\"k\":\"v\"}},\"parents\":[\"{parent}\"],\"version\":1}}",
+            $"{{\"committer\":\"admin\",\"creation_date\":{Now.ToUnixTimeSeconds()},\"generation\":2,\"id\":\"{id}\",\"message\":\"add a\",\"meta_range_id\":\"{commit.GetProperty("meta_range_id").GetString()}\",\"metadata\":{{\"k\":\"v\"}},\"parents\":[\"{parent}\"],\"version\":1}}\n",
             answer.Body);
         Assert.Equal(id, lakeFs.GetBranchHead(Api.Repo, "main"));
         Assert.Equal("x,y\n", await http.GetStringAsync($"{Repo}/refs/{id}/objects?path=data/a.csv"));
@@ -155,9 +157,10 @@ public sealed class RefEndpointTests
         var allowed = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/branches/main/commits", "{\"message\":\"nothing\",\"allow_empty\":true}");
         var missing = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/branches/nope/commits", "{\"message\":\"m\"}");
 
-        Assert.Equal("no changes", empty.Expect(HttpStatusCode.BadRequest).Message);
+        Assert.Equal("commit: no changes", empty.Expect(HttpStatusCode.BadRequest).Message);
         allowed.Expect(HttpStatusCode.Created);
-        Assert.Equal("branch not found", missing.Expect(HttpStatusCode.NotFound).Message);
+        // lakeFS fires prepare-commit before it looks at the branch; listing a missing branch's action files is not found.
+        Assert.Matches(@"^prepare-commit hook aborted, run id '[0-9a-v]{20}': list actions from commit: listing actions: not found$", missing.Expect(HttpStatusCode.NotFound).Message);
     }
 
     [Fact]
@@ -176,12 +179,12 @@ public sealed class RefEndpointTests
         var answer = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/main", "{}");
 
         var reference = answer.Expect(HttpStatusCode.OK).Json.GetProperty("reference").GetString()!;
-        Assert.Equal($"{{\"reference\":\"{reference}\"}}", answer.Body);
+        Assert.Equal($"{{\"reference\":\"{reference}\"}}\n", answer.Body);
         Assert.Equal(reference, lakeFs.GetBranchHead(Api.Repo, "main"));
         Assert.Equal("dev version", await http.GetStringAsync($"{Repo}/refs/main/objects?path=same.txt"));
         Assert.Equal("m", await http.GetStringAsync($"{Repo}/refs/main/objects?path=main-only.txt"));
         var again = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/main");
-        Assert.Equal("no changes", again.Expect(HttpStatusCode.BadRequest).Message);
+        Assert.Equal("update branch main: no changes", again.Expect(HttpStatusCode.BadRequest).Message);
         Assert.NotNull(devCommit);
         Assert.NotEqual(mainHead, reference);
     }
@@ -193,16 +196,21 @@ public sealed class RefEndpointTests
         await lakeFs.CreateBranchAsync(Api.Repo, "dev", "main");
         lakeFs.PutObject(Api.Repo, "dev", "x", "1");
         await lakeFs.CommitAsync(Api.Repo, "dev", "x");
-        lakeFs.PutObject(Api.Repo, "main", "dirt", "1");
         using var http = lakeFs.CreateHttpClient();
-
-        var dirty = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/main");
         var missing = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/nope/merge/main");
+        var missingDestination = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/nope");
+        lakeFs.PutObject(Api.Repo, "main", "dirt", "1");
+
+        // lakeFS seals the destination before it resolves the source: a dirty destination wins over a missing source.
+        var dirty = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/main");
+        var dirtyAndMissing = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/nope/merge/main");
         var strategy = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/refs/dev/merge/main", "{\"strategy\":\"ours\"}");
 
-        Assert.Equal("dirty branch", dirty.Expect(HttpStatusCode.BadRequest).Message);
-        Assert.Equal("not found", missing.Expect(HttpStatusCode.NotFound).Message);
-        Assert.Equal("invalid strategy", strategy.Expect(HttpStatusCode.BadRequest).Message);
+        Assert.Equal("uncommitted changes (dirty branch)", dirty.Expect(HttpStatusCode.BadRequest).Message);
+        Assert.Equal("uncommitted changes (dirty branch)", dirtyAndMissing.Expect(HttpStatusCode.BadRequest).Message);
+        Assert.Equal("branch not found", missingDestination.Expect(HttpStatusCode.NotFound).Message);
+        Assert.Equal("update branch main: get commit by ref nope: not found", missing.Expect(HttpStatusCode.NotFound).Message);
+        Assert.Equal("argument strategy: invalid value: validation error", strategy.Expect(HttpStatusCode.BadRequest).Message);
     }
 
     [Fact]
@@ -221,9 +229,9 @@ public sealed class RefEndpointTests
         var deleted = await Api.SendAsync(http, HttpMethod.Delete, $"{Repo}/tags/v1");
         var deletedAgain = await Api.SendAsync(http, HttpMethod.Delete, $"{Repo}/tags/v1");
 
-        Assert.Equal($"{{\"commit_id\":\"{commit}\",\"id\":\"v1\"}}", created.Expect(HttpStatusCode.Created).Body);
+        Assert.Equal($"{{\"commit_id\":\"{commit}\",\"id\":\"v1\"}}\n", created.Expect(HttpStatusCode.Created).Body);
         Assert.Equal("tag already exists: not unique", exists.Expect(HttpStatusCode.Conflict).Message);
-        Assert.Equal("branch already exists: not unique", clash.Expect(HttpStatusCode.Conflict).Message);
+        Assert.Equal("branch name main: conflict found", clash.Expect(HttpStatusCode.Conflict).Message);
         Assert.Equal("not found", missing.Expect(HttpStatusCode.NotFound).Message);
         Assert.Equal("tagged", read);
         deleted.Expect(HttpStatusCode.NoContent);
@@ -370,7 +378,7 @@ public sealed class RefEndpointTests
         var commit = await Api.SendAsync(http, HttpMethod.Post, $"{Repo}/branches/main/commits", "{\"message\":\"m\"}");
         var upload = await Upload(http, "main", "b.txt", "x");
 
-        Assert.Equal("cannot write to protected branch", commit.Expect(HttpStatusCode.Forbidden).Message);
+        Assert.Equal("cannot commit to protected branch", commit.Expect(HttpStatusCode.Forbidden).Message);
         Assert.Equal("cannot write to protected branch", upload.Expect(HttpStatusCode.Forbidden).Message);
         Assert.Empty(receiver.Received);
     }
