@@ -11,7 +11,7 @@ public sealed partial class CliDocumentationTests : IDisposable
 {
     private readonly InProcessCli _cli = new();
 
-    public static TheoryData<string> Readmes => new() { "samples/LakeFs.Actions.Cli/README.md", "README.md" };
+    public static TheoryData<string> Readmes => new() { "src/LakeFs.Actions.Cli/README.md", "README.md" };
 
     public void Dispose() => _cli.Dispose();
 

@@ -12,7 +12,7 @@ public sealed partial class PackageReadmeTests
     private const string Repository = "https://github.com/lakefs-dotnet/LakeFs.Actions.Client";
     private const string RawRepository = "https://raw.githubusercontent.com/lakefs-dotnet/LakeFs.Actions.Client";
 
-    public static TheoryData<string> Readmes => new() { "README.md", "samples/LakeFs.Actions.Cli/README.md" };
+    public static TheoryData<string> Readmes => new() { "README.md", "src/LakeFs.Actions.Cli/README.md" };
 
     [Theory]
     [MemberData(nameof(Readmes))]

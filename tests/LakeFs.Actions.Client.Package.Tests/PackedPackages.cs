@@ -36,12 +36,12 @@ public sealed class PackedPackages : IAsyncLifetime
     /// packages by version, and a nuget.config that takes them from the local feed.
     /// </summary>
     /// <summary>
-    /// Packs the <c>lakefs-runs</c> .NET tool (samples/LakeFs.Actions.Cli, already built) into the local feed with
+    /// Packs the <c>lakefs-runs</c> .NET tool (src/LakeFs.Actions.Cli, already built) into the local feed with
     /// <see cref="Version"/>; only the test that installs it needs it.
     /// </summary>
     public async Task PackToolAsync()
     {
-        var project = Path.Combine(RepositoryRoot, "samples", ToolId, $"{ToolId}.csproj");
+        var project = Path.Combine(RepositoryRoot, "src", ToolId, $"{ToolId}.csproj");
         var result = await DotNetCli.RunAsync(RepositoryRoot,
             "pack", project, "--no-build", "-c", BuildConfiguration, "-o", Feed, $"-p:PackageVersion={Version}");
         Assert.True(result.ExitCode == 0, $"dotnet pack {ToolId} failed:\n{result.Output}");
