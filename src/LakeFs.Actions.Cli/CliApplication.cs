@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
-using LakeFs.Actions.Cli.Commands;
 using LakeFs.Actions.Client;
 
 namespace LakeFs.Actions.Cli;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
 
 namespace LakeFs.Actions.Cli;
 
@@ -122,7 +121,7 @@ internal sealed class GlobalOptions
 
     private static Option<int> MaxRetriesOption()
     {
-        var option = Commands.IntegerOption.Create("--max-retries", "Retries of a throttled (420/429/503) or transiently failed request before giving up.", 4, minimum: 0);
+        var option = IntegerOption.Create("--max-retries", "Retries of a throttled (420/429/503) or transiently failed request before giving up.", 4, minimum: 0);
         option.Recursive = true;
         return option;
     }

@@ -1,4 +1,3 @@
-using LakeFs.Actions.Cli.Output;
 
 namespace LakeFs.Actions.Cli;
 

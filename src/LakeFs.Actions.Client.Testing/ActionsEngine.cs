@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
-using LakeFs.Actions.Client.ActionFiles;
 using Microsoft.AspNetCore.Http;
 
 namespace LakeFs.Actions.Client.Testing;

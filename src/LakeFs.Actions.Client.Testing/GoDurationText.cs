@@ -5,7 +5,7 @@ namespace LakeFs.Actions.Client.Testing;
 
 /// <summary>
 /// Go's <c>time.Duration.String()</c> (<c>850µs</c>, <c>12.345ms</c>, <c>1m30s</c>), as a hook log prints the request
-/// duration. Parsing durations is the action-file library's (<see cref="ActionFiles.GoDuration"/>).
+/// duration. Parsing durations is the action-file library's (<see cref="GoDuration"/>).
 /// </summary>
 internal static class GoDurationText
 {

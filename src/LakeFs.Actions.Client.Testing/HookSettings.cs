@@ -1,4 +1,3 @@
-using LakeFs.Actions.Client.ActionFiles;
 
 namespace LakeFs.Actions.Client.Testing;
 
@@ -21,7 +20,7 @@ internal static class HookSettings
         TimeSpan? timeout = DefaultTimeout;
         if (properties.TryGetValue("timeout", out var timeoutValue) && timeoutValue is string { Length: > 0 } timeoutText)
         {
-            if (!ActionFiles.GoDuration.TryParse(timeoutText, out var parsed, out var error))
+            if (!GoDuration.TryParse(timeoutText, out var parsed, out var error))
             {
                 throw new HookInstantiationException("webhook request duration: " + error);
             }
@@ -102,7 +101,7 @@ internal static class HookSettings
 
         var wait = properties.TryGetValue("wait_for_dag", out var waitValue) && waitValue is true;
         TimeSpan timeout = DefaultTimeout;
-        if (properties.TryGetValue("timeout", out var timeoutValue) && timeoutValue is string timeoutText && ActionFiles.GoDuration.TryParse(timeoutText, out var parsed, out _))
+        if (properties.TryGetValue("timeout", out var timeoutValue) && timeoutValue is string timeoutText && GoDuration.TryParse(timeoutText, out var parsed, out _))
         {
             timeout = parsed;
         }

@@ -538,7 +538,7 @@ internal sealed class RefOperations
 
     /// <summary>Whether a branch protection rule's pattern (Go <c>path.Match</c>, as lakeFS matches them) covers the branch.</summary>
     public static bool IsProtected(RepositoryRecord repository, string branchId) =>
-        repository.ProtectionRules?.Any(p => ActionFiles.GoPathPattern.TryMatch(p, branchId, out var matched) && matched) == true;
+        repository.ProtectionRules?.Any(p => GoPathPattern.TryMatch(p, branchId, out var matched) && matched) == true;
 
     private static BranchRecord? Branch(RepositoryRecord repository, string name) => repository.Refs.Branches.GetValueOrDefault(name);
 

@@ -1,6 +1,3 @@
-using LakeFs.Actions.Client.Http;
-using LakeFs.Actions.Client.Paging;
-using LakeFs.Actions.Client.Repositories;
 using Microsoft.Extensions.Logging;
 
 namespace LakeFs.Actions.Client;

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using LakeFs.Actions.Webhooks.Serialization;
 
 namespace LakeFs.Actions.Webhooks;
 

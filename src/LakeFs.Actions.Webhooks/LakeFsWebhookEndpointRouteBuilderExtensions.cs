@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using LakeFs.Actions.Webhooks.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LakeFs.Actions.Cli.Commands;
 using LakeFs.Actions.Cli.Tests.Infrastructure;
 
 namespace LakeFs.Actions.Cli.Tests;

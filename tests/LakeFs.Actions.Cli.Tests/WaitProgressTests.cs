@@ -1,4 +1,3 @@
-using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Cli.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using LakeFs.Actions.Client.ActionFiles;
 using YamlDotNet.RepresentationModel;
 
 namespace LakeFs.Actions.Client.Benchmarks;

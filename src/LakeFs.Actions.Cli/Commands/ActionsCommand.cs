@@ -1,9 +1,7 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Client;
-using LakeFs.Actions.Client.ActionFiles;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// <c>lakefs-runs actions validate|plan</c>: check action files the way lakeFS will treat them, and show which

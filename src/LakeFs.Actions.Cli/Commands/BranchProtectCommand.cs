@@ -1,8 +1,7 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary><c>lakefs-runs branch-protect list|add|remove</c>: like <c>lakectl branch-protect</c>, with retry on concurrent changes.</summary>
 internal static class BranchProtectCommand

@@ -1,6 +1,6 @@
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>Runs a command's body with a connected client, and turns whatever it throws into a message and an exit code.</summary>
 internal static class ClientCommand

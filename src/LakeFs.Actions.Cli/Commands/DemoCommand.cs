@@ -1,9 +1,8 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Client;
 using LakeFs.Actions.Client.Testing;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// <c>lakefs-runs demo</c>: keeps the embedded demo server running and prints the <c>LAKECTL_*</c> settings that

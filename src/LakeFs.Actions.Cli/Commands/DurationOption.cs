@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>An option that takes a positive duration such as <c>500ms</c>, <c>2s</c>, <c>10m</c> or <c>1h</c> (see <see cref="DurationParser"/>).</summary>
 internal static class DurationOption

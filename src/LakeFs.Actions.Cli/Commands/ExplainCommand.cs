@@ -1,9 +1,8 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Client;
 using Newtonsoft.Json.Linq;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// <c>lakefs-runs explain</c>: why lakeFS refused an operation with a hook abort (the message, as printed or as the

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Client;
 using Newtonsoft.Json;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary><c>lakefs-runs gc get|set|delete</c>: a repository's garbage collection rules, like <c>lakectl gc get-config|set-config|delete-config</c>.</summary>
 internal static class GcCommand

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// An option that takes a whole number within a range. A value that is not one (<c>abc</c>, <c>1.5</c>, a number

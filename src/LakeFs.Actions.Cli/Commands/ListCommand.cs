@@ -1,9 +1,7 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
-using LakeFs.Actions.Cli.Output.Markdown;
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary><c>lakefs-runs list</c>: the action runs of a repository, newest first (like <c>lakectl actions runs list</c>).</summary>
 internal static class ListCommand

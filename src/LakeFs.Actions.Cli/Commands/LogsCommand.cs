@@ -1,8 +1,7 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary><c>lakefs-runs logs</c>: one hook run's output, streamed to standard output byte for byte.</summary>
 internal static class LogsCommand

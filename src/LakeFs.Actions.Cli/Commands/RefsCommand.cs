@@ -1,8 +1,7 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary><c>lakefs-runs refs dump|restore</c>: like <c>lakectl refs-dump</c> and <c>lakectl refs-restore</c>, waiting for the task.</summary>
 internal static class RefsCommand

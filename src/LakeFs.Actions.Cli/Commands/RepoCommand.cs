@@ -1,8 +1,7 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary><c>lakefs-runs repo create|delete|show</c>: like <c>lakectl repo</c>.</summary>
 internal static class RepoCommand

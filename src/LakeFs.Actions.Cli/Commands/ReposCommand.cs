@@ -1,8 +1,7 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary><c>lakefs-runs repos</c>: the repositories, by id.</summary>
 internal static class ReposCommand

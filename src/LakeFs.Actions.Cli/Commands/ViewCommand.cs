@@ -1,11 +1,9 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
-using LakeFs.Actions.Cli.Output.Markdown;
 using LakeFs.Actions.Client;
 using Newtonsoft.Json.Linq;
 using Spectre.Console;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary><c>lakefs-runs view</c>: one run and its hooks, optionally with their output (like <c>gh run view</c>).</summary>
 internal static class ViewCommand

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using LakeFs.Actions.Cli.Output;
-using LakeFs.Actions.Cli.Output.Markdown;
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Commands;
+namespace LakeFs.Actions.Cli;
 
 /// <summary><c>lakefs-runs watch</c>: waits for the runs of a commit and prints each as it appears (like <c>gh run watch</c>).</summary>
 internal static class WatchCommand

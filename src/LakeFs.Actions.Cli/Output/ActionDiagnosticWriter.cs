@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using LakeFs.Actions.Cli.Output.Markdown;
-using LakeFs.Actions.Client.ActionFiles;
+using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// Writes action file diagnostics: compiler style (<c>path:line:column: error|warning RULE: message</c>), as

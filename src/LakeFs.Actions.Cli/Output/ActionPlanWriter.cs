@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using LakeFs.Actions.Cli.Output.Markdown;
-using LakeFs.Actions.Client.ActionFiles;
+using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>Writes an <see cref="ActionPlan"/>: a table, JSON lines (one per hook) or markdown.</summary>
 internal static class ActionPlanWriter

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// Creates the Spectre.Console console tables are drawn on: over the command's standard output, with

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>How times and durations look in tables: UTC, to the second; <c>-</c> when absent.</summary>
 internal static class DisplayTime

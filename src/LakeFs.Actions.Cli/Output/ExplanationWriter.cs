@@ -1,9 +1,8 @@
 using System.Globalization;
-using LakeFs.Actions.Cli.Output.Markdown;
 using LakeFs.Actions.Client;
 using Newtonsoft.Json.Linq;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>Prints a <see cref="HookRefusalExplanation"/> as text, as one JSON object, or as a markdown job summary.</summary>
 internal sealed class ExplanationWriter(TextWriter writer)

@@ -2,7 +2,7 @@ using LakeFs.Actions.Client;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// Writes the client's models as JSON with lakeFS's wire field names (<c>run_id</c>, <c>commit_id</c>,

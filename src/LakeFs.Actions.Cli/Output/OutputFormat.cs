@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>The value of <c>--output</c>.</summary>
 internal enum OutputFormat

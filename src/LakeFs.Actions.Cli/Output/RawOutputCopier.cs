@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>Copies a hook's output to standard output byte for byte, bypassing any text encoding.</summary>
 internal static class RawOutputCopier

@@ -1,7 +1,7 @@
 using LakeFs.Actions.Client;
 using Spectre.Console;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>Writes repositories as an aligned table.</summary>
 internal static class RepositoryTableWriter

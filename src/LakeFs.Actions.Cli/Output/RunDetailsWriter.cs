@@ -1,7 +1,7 @@
 using LakeFs.Actions.Client;
 using Spectre.Console;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>Writes one run for <c>view</c>: its fields, then a table of its hooks (status, start, end, duration).</summary>
 internal static class RunDetailsWriter

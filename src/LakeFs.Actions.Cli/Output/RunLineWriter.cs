@@ -2,7 +2,7 @@ using System.Globalization;
 using LakeFs.Actions.Client;
 using Spectre.Console;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// Writes runs one line at a time as they arrive (for <c>watch</c>), in fixed-width columns so that

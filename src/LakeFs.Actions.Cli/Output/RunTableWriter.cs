@@ -1,7 +1,7 @@
 using LakeFs.Actions.Client;
 using Spectre.Console;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>Writes action runs as an aligned table: one row per run, the status coloured on a terminal.</summary>
 internal static class RunTableWriter

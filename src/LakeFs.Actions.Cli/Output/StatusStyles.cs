@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>How statuses look in a table: completed green, failed red, skipped grey, anything else yellow.</summary>
 internal static class StatusStyles

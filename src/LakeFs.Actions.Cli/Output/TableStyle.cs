@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>The look every table shares: no borders, bold headers, columns separated by spaces (like kubectl and gh).</summary>
 internal static class TableStyle

@@ -1,6 +1,6 @@
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// Shows a dump or restore task's progress reports on a <see cref="WaitProgress"/> line (which adds the time

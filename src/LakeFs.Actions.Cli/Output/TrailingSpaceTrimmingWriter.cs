@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// Passes text through to another writer, dropping the spaces at the end of each line (Spectre.Console pads

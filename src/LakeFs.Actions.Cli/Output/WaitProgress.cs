@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Cli.Output;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// A one-line progress display for long waits (<c>watch</c>; later the dump/restore waits): what is awaited and the

@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>How bad an <see cref="ActionDiagnostic"/> is.</summary>
 public enum ActionDiagnosticSeverity

@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// A lakeFS event an action can run on, e.g. <see cref="PreCommit"/> (<c>pre-commit</c>). An extensible

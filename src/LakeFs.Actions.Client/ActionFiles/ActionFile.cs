@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// One action file as lakeFS decodes it (gopkg.in/yaml.v3 into lakeFS's <c>Action</c>), with the source

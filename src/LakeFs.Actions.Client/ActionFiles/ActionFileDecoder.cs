@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Decodes a YAML tree into an <see cref="ActionFile"/> the way gopkg.in/yaml.v3 fills lakeFS's <c>Action</c>

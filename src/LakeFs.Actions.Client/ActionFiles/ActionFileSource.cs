@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// One entry of an actions folder as lakeFS lists it: an object (path and content), a subfolder (a common

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Validates lakeFS action files the way the server treats them: lakeFS's own load rules with its texts

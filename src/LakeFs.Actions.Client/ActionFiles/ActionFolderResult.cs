@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// The validation of an actions folder (the files of a ref's <c>_lakefs_actions/</c>): per-file results in

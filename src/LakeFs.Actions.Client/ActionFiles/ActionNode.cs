@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>The shape of a YAML node in an action file.</summary>
 public enum ActionNodeKind

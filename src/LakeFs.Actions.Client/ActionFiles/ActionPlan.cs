@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Which actions and hooks lakeFS runs for one event on one branch (or tag), in lakeFS's order, with their

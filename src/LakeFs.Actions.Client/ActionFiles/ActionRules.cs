@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// The stable ids of <see cref="ActionDiagnostic.Rule"/>. <c>LFA0xx</c>: what lakeFS refuses when it loads the

@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>Settings of <see cref="ActionFileValidator"/>.</summary>
 public sealed class ActionValidationOptions

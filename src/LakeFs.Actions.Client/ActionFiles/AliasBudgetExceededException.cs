@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>Aliases expanded past the budget while decoding.</summary>
 internal sealed class AliasBudgetExceededException(SourcePosition position) : Exception("yaml: document contains excessive aliasing")

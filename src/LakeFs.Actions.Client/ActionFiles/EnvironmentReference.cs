@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// The <c>{{ ENV.NAME }}</c> references in a property value, found as lakeFS's <c>SecureString</c> finds them

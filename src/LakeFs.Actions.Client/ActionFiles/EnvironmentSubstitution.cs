@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// lakeFS's substitution of <c>{{ ENV.NAME }}</c> references in property values (webhook <c>query_params</c> and

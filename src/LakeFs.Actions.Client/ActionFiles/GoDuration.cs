@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Go's <c>time.ParseDuration</c>, which lakeFS applies to a webhook's or an airflow hook's <c>timeout</c>:

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Shell-style glob matching with the semantics of Go's <c>path.Match</c>, which lakeFS uses for

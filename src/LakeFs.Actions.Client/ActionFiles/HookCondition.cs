@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// A hook's <c>if</c> condition, checked and evaluated as lakeFS does with antonmedv/expr: its environment has

@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// What lakeFS requires and reads in each hook type's properties, what fails when it builds the hook

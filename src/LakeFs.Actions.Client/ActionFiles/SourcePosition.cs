@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>A place in an action file: 1-based line and column, as editors and compilers count them.</summary>
 /// <param name="Line">The 1-based line.</param>

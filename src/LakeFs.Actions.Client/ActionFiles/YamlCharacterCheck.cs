@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// What libyaml's reader (inside gopkg.in/yaml.v3) refuses before any parsing: malformed UTF-8, with its own

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>What stopped <see cref="YamlDocumentReader"/> from producing a tree.</summary>
 internal enum YamlReadFailure

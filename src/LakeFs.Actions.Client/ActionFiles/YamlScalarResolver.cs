@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Resolves a plain scalar's tag the way gopkg.in/yaml.v3 does (YAML 1.2 core schema plus its timestamp and

@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.ActionFiles;
+namespace LakeFs.Actions.Client;
 
 /// <summary>The short tags yaml.v3 resolves scalars to.</summary>
 internal static class YamlTags

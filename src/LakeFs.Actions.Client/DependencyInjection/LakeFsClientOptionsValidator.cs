@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace LakeFs.Actions.Client.DependencyInjection;
+namespace LakeFs.Actions.Client;
 
 /// <summary>Validates <see cref="LakeFsClientOptions"/> at start-up with messages that name each setting.</summary>
 internal sealed class LakeFsClientOptionsValidator : IValidateOptions<LakeFsClientOptions>

@@ -1,5 +1,3 @@
-using LakeFs.Actions.Client.DependencyInjection;
-using LakeFs.Actions.Client.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

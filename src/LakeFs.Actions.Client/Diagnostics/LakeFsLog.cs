@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace LakeFs.Actions.Client.Diagnostics;
+namespace LakeFs.Actions.Client;
 
 /// <summary>The client's log messages. None of them takes a credential or a header value.</summary>
 internal static partial class LakeFsLog

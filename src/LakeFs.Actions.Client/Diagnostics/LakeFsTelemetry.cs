@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
-using LakeFs.Actions.Client.Http;
 
-namespace LakeFs.Actions.Client.Diagnostics;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Tracing and metrics, both named <c>LakeFs.Actions.Client</c>: add the source and the meter to OpenTelemetry

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using LakeFs.Actions.Client.Diagnostics;
-using LakeFs.Actions.Client.Http;
 using Newtonsoft.Json;
 using Polly.Timeout;
 

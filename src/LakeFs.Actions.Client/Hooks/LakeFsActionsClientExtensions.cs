@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using LakeFs.Actions.Client.Http;
 
 namespace LakeFs.Actions.Client;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>Turns a successful hook output answer into a <see cref="HookOutput"/> that streams its body.</summary>
 internal static class HookOutputReader

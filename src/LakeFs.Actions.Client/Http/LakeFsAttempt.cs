@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>What one attempt of a call got: the value, or the server's failed answer (never an exception for a status).</summary>
 internal interface ILakeFsAttempt

@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using LakeFs.Actions.Client.Diagnostics;
-using LakeFs.Actions.Client.Paging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// How a client reaches one lakeFS installation, built once from its options: the HTTP client (its own

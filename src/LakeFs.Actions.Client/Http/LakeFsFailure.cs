@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// An answer that is not what its operation expects (an error status, a body that is not the operation's JSON),

@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>Guards for the ids that become URL path segments.</summary>
 internal static class LakeFsId

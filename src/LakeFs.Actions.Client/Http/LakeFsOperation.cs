@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// One REST operation of the lakeFS API, declared once (in the code generated from the OpenAPI document,

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using LakeFs.Actions.Client.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polly;
 
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>Where every call runs: its activity, retries, attempt timeout, and the one exception built from its last attempt.</summary>
 /// <remarks>

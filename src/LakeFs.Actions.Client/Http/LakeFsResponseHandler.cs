@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using LakeFs.Actions.Client.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>The client's message handler: logs and measures each request under the operation it carries; it never throws for a status.</summary>
 /// <remarks>

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
-using LakeFs.Actions.Client.Http;
 using Newtonsoft.Json;
 
 namespace LakeFs.Actions.Client;

@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// The answer of an operation whose document declares response headers the caller needs

@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>What the successful answer of an operation carries (from its success response in the OpenAPI document).</summary>
 internal enum LakeFsResultKind

@@ -1,11 +1,10 @@
 using System.Security.Authentication;
-using LakeFs.Actions.Client.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>Builds the Polly pipeline every call runs in: a per-attempt timeout inside a retry with backoff, jitter and <c>Retry-After</c>.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace LakeFs.Actions.Client.Http;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// The body of every request that is not safe to repeat (a POST), empty when the operation has none. Two things keep

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using LakeFs.Actions.Client.Serialization;
 using Newtonsoft.Json;
 
 namespace LakeFs.Actions.Client;

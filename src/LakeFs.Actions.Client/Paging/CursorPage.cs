@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.Paging;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// One page as lakeFS sends it: the items, the pagination block, and which field of an item is its cursor key.

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using LakeFs.Actions.Client.Diagnostics;
-using LakeFs.Actions.Client.Http;
 using Microsoft.Extensions.Logging;
 
-namespace LakeFs.Actions.Client.Paging;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Follows lakeFS's <c>has_more</c>/<c>next_offset</c> cursor. The continuation token is the <c>after</c> cursor,

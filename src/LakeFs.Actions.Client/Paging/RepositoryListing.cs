@@ -1,6 +1,5 @@
-using LakeFs.Actions.Client.Http;
 
-namespace LakeFs.Actions.Client.Paging;
+namespace LakeFs.Actions.Client;
 
 /// <summary>The listing of repositories (<c>GET /repositories</c>): the query's checks, then one paged call.</summary>
 internal static class RepositoryListing

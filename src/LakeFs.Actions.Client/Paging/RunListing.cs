@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using LakeFs.Actions.Client.Http;
 
-namespace LakeFs.Actions.Client.Paging;
+namespace LakeFs.Actions.Client;
 
 /// <summary><c>listRepositoryRuns</c> with the meaning a caller expects from <see cref="RunQuery.Branch"/> and <see cref="RunQuery.Commit"/>.</summary>
 /// <remarks>

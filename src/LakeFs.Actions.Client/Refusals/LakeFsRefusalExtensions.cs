@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using LakeFs.Actions.Client.Http;
 
 namespace LakeFs.Actions.Client;
 

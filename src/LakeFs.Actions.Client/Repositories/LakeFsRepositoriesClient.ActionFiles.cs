@@ -1,5 +1,3 @@
-using LakeFs.Actions.Client.ActionFiles;
-using LakeFs.Actions.Client.Http;
 
 namespace LakeFs.Actions.Client;
 

@@ -1,4 +1,3 @@
-using LakeFs.Actions.Client.Http;
 
 namespace LakeFs.Actions.Client;
 

@@ -1,5 +1,3 @@
-using LakeFs.Actions.Client.Http;
-using LakeFs.Actions.Client.Repositories;
 
 namespace LakeFs.Actions.Client;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LakeFs.Actions.Client.Repositories;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// The patterns of <c>RepositoryCreation</c> in the OpenAPI document, checked before a create is sent: the server

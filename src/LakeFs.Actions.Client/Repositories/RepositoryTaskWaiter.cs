@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.Repositories;
+namespace LakeFs.Actions.Client;
 
 /// <summary>Polls the status of a dump or restore task on the client's <see cref="TimeProvider"/> until it ends.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace LakeFs.Actions.Client.Serialization;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Reads an <see cref="ActionRun"/> token by token: the model of every listed run, so the hot path of a listing.

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace LakeFs.Actions.Client.Serialization;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Reads a <see cref="HookRun"/> token by token, as <see cref="ActionRunJsonConverter"/> reads a run: same

@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.Serialization;
+namespace LakeFs.Actions.Client;
 
 /// <summary>A value type that is written on the wire as a string and accepts any string back.</summary>
 internal interface IWireValue<TSelf> where TSelf : struct, IWireValue<TSelf>

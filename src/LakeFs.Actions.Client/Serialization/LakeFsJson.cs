@@ -1,4 +1,3 @@
-using LakeFs.Actions.Client.Serialization;
 using Newtonsoft.Json;
 
 namespace LakeFs.Actions.Client;

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace LakeFs.Actions.Client.Serialization;
+namespace LakeFs.Actions.Client;
 
 /// <summary>Reads and writes an extensible status as its plain string value; unknown values are kept.</summary>
 internal sealed class StatusJsonConverter<T> : JsonConverter where T : struct, IWireValue<T>

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace LakeFs.Actions.Client.Serialization;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Reads and writes a time that lakeFS sends as Unix seconds (<c>Repository.creation_date</c>) as a

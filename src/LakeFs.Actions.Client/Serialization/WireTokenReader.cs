@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace LakeFs.Actions.Client.Serialization;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// Reads the values of a lakeFS model's fields straight from a <see cref="JsonReader"/>, with the results (and the

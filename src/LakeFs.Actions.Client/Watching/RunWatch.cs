@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace LakeFs.Actions.Client.Watching;
+namespace LakeFs.Actions.Client;
 
 /// <summary>The algorithm behind <see cref="ILakeFsActionsClient.WatchRunsAsync"/>: polls with a look-back window, deduplicated by id.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace LakeFs.Actions.Client.Watching;
+namespace LakeFs.Actions.Client;
 
 /// <summary>
 /// The algorithm behind <see cref="ILakeFsActionsClient.WaitForRunsAsync"/>: follows a watch and decides when the

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace LakeFs.Actions.Webhooks.Diagnostics;
+namespace LakeFs.Actions.Webhooks;
 
 /// <summary>The endpoint's log messages. None of them takes the secret, a header value or the query string.</summary>
 internal static partial class WebhookLog

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace LakeFs.Actions.Webhooks.Diagnostics;
+namespace LakeFs.Actions.Webhooks;
 
 /// <summary>
 /// Tracing for webhook calls: an activity per hook call from the source <c>LakeFs.Actions.Webhooks</c>, tagged with

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace LakeFs.Actions.Webhooks.Serialization;
+namespace LakeFs.Actions.Webhooks;
 
 /// <summary>Bounded, single-line texts about a body that could not be read, for a 400 answer and the log.</summary>
 internal static class EventText

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace LakeFs.Actions.Webhooks.Serialization;
+namespace LakeFs.Actions.Webhooks;
 
 /// <summary>Reads and writes <see cref="LakeFsEventType"/> as its wire string; any string is accepted.</summary>
 internal sealed class LakeFsEventTypeJsonConverter : JsonConverter<LakeFsEventType>

@@ -1,5 +1,4 @@
 using System.Text;
-using LakeFs.Actions.Cli.Output.Markdown;
 
 namespace LakeFs.Actions.Cli.Tests.Markdown;
 

@@ -1,4 +1,3 @@
-using LakeFs.Actions.Client.ActionFiles;
 using LakeFs.Actions.Client.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

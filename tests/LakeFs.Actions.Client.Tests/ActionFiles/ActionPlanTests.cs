@@ -1,5 +1,4 @@
 using System.Text;
-using LakeFs.Actions.Client.ActionFiles;
 
 namespace LakeFs.Actions.Client.Tests.ActionFiles;
 

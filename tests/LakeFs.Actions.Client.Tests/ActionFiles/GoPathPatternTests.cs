@@ -1,4 +1,3 @@
-using LakeFs.Actions.Client.ActionFiles;
 
 namespace LakeFs.Actions.Client.Tests.ActionFiles;
 

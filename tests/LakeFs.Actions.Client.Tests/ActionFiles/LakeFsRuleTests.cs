@@ -1,4 +1,3 @@
-using LakeFs.Actions.Client.ActionFiles;
 using static LakeFs.Actions.Client.Tests.ActionFiles.ActionFileAssert;
 
 namespace LakeFs.Actions.Client.Tests.ActionFiles;

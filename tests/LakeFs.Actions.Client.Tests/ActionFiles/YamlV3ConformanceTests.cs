@@ -1,5 +1,4 @@
 using System.Text;
-using LakeFs.Actions.Client.ActionFiles;
 using static LakeFs.Actions.Client.Tests.ActionFiles.ActionFileAssert;
 
 namespace LakeFs.Actions.Client.Tests.ActionFiles;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LakeFs.Actions.Client.Diagnostics;
 using LakeFs.Actions.Client.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,6 +1,4 @@
 using System.Net;
-using LakeFs.Actions.Client.Http;
-using LakeFs.Actions.Client.Paging;
 using LakeFs.Actions.Client.Tests.Diagnostics;
 using LakeFs.Actions.Client.Tests.Reliability;
 

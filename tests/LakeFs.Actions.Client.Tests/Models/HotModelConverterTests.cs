@@ -1,5 +1,4 @@
 using System.Reflection;
-using LakeFs.Actions.Client.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.RepresentationModel;

@@ -1,4 +1,3 @@
-using LakeFs.Actions.Client.Http;
 using Polly.Timeout;
 
 namespace LakeFs.Actions.Client.Tests.Reliability;

@@ -1,6 +1,6 @@
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Output.Markdown;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>A hook run of a run, with the tail of its output.</summary>
 internal sealed record HookLog(ActionRun Run, HookRun Hook, LogTail Tail)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LakeFs.Actions.Cli.Output.Markdown;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// The end of a hook's log: its last lines, read from a stream that is never held in memory beyond a bounded

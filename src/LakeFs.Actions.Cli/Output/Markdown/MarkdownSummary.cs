@@ -1,6 +1,6 @@
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Output.Markdown;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>What <c>list</c> and <c>view</c> write with <c>--output markdown</c>.</summary>
 internal static class MarkdownSummary

@@ -1,6 +1,6 @@
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Output.Markdown;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// Writes runs and hooks as GitHub-flavoured markdown for CI job summaries (<c>$GITHUB_STEP_SUMMARY</c>, Azure

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace LakeFs.Actions.Cli.Output.Markdown;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// Turns text from the server (ids, branch names, hook logs: none of it trusted) into GitHub-flavoured markdown

@@ -1,6 +1,6 @@
 using LakeFs.Actions.Client;
 
-namespace LakeFs.Actions.Cli.Output.Markdown;
+namespace LakeFs.Actions.Cli;
 
 /// <summary>
 /// What <c>watch</c> writes with <c>--output markdown</c>: the heading and the table header with the first run,
