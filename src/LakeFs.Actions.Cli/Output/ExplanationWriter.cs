@@ -32,7 +32,7 @@ internal sealed class ExplanationWriter(TextWriter writer)
 
         if (refusal is { IsAmbiguous: true })
         {
-            await writer.WriteAsync("Note:     the message has more items than it declares (a cause contains text like an item); trust the run's listing.\n");
+            await writer.WriteAsync("Note:     the message lists a different number of items than it declares (a cause with text like an item, or a cut list); trust the run's listing.\n");
         }
 
         if (explanation.BrokenFiles.Count > 0)

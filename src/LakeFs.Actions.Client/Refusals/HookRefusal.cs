@@ -99,7 +99,8 @@ public sealed class HookRefusal
 
     /// <summary>
     /// True when the list holds a different number of items than its <c>N error(s) occurred</c> says: a cause (a Lua
-    /// error, say) contains text that looks like a list item. The run's hook listing is then the authority.
+    /// error, say) contains text that looks like a list item, or items are missing from a list cut short. The run's
+    /// hook listing is then the authority.
     /// </summary>
     public bool IsAmbiguous { get; }
 
