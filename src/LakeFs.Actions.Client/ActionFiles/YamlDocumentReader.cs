@@ -80,23 +80,14 @@ internal static partial class YamlDocumentReader
                         break;
                     }
 
-                    case MappingStart mapping:
+                    case NodeEvent collection when collection is MappingStart or SequenceStart:
                         nodeCount++;
                         if (stack.Count >= maxDepth)
                         {
-                            return Fail(YamlReadFailure.Depth, $"exceeded max depth of {maxDepth}", ToPosition(mapping.Start), nodeCount);
+                            return Fail(YamlReadFailure.Depth, $"exceeded max depth of {maxDepth}", ToPosition(collection.Start), nodeCount);
                         }
 
-                        stack.Push(new Frame(ToPosition(mapping.Start), mapping.Anchor, isMapping: true));
-                        break;
-                    case SequenceStart sequence:
-                        nodeCount++;
-                        if (stack.Count >= maxDepth)
-                        {
-                            return Fail(YamlReadFailure.Depth, $"exceeded max depth of {maxDepth}", ToPosition(sequence.Start), nodeCount);
-                        }
-
-                        stack.Push(new Frame(ToPosition(sequence.Start), sequence.Anchor, isMapping: false));
+                        stack.Push(new Frame(ToPosition(collection.Start), collection.Anchor, isMapping: collection is MappingStart));
                         break;
                     case MappingEnd:
                     case SequenceEnd:
