@@ -179,12 +179,10 @@ internal static class ObjectEndpoints
         "audio/mpeg", "audio/wav", "audio/webm",
     };
 
-    /// <summary>
-    /// Whether a range that failed to parse was well formed but outside the object (lakeFS's "unsatisfiable range",
-    /// answered with <c>Content-Range: bytes */size</c>), rather than malformed: a zero suffix, or a start past the end.
-    /// </summary>
-    private static bool IsUnsatisfiable(string header, int length)
+    /// <summary>The two sides of a single <c>bytes=</c> range (<c>a-b</c>, <c>a-</c> or <c>-n</c>), trimmed; false for another unit, several ranges or no dash.</summary>
+    private static bool TrySplitRange(string header, out string from, out string to)
     {
+        from = to = string.Empty;
         if (!header.StartsWith("bytes=", StringComparison.Ordinal) || header.Contains(',', StringComparison.Ordinal))
         {
             return false;
@@ -197,8 +195,22 @@ internal static class ObjectEndpoints
             return false;
         }
 
-        var from = spec[..dash].Trim();
-        var to = spec[(dash + 1)..].Trim();
+        from = spec[..dash].Trim();
+        to = spec[(dash + 1)..].Trim();
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a range that failed to parse was well formed but outside the object (lakeFS's "unsatisfiable range",
+    /// answered with <c>Content-Range: bytes */size</c>), rather than malformed: a zero suffix, or a start past the end.
+    /// </summary>
+    private static bool IsUnsatisfiable(string header, int length)
+    {
+        if (!TrySplitRange(header, out var from, out var to))
+        {
+            return false;
+        }
+
         if (from.Length == 0)
         {
             return long.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var suffix) && suffix == 0;
@@ -221,20 +233,11 @@ internal static class ObjectEndpoints
     private static bool TryParseRange(string header, int length, out int first, out int last)
     {
         first = last = 0;
-        if (!header.StartsWith("bytes=", StringComparison.Ordinal) || header.Contains(',', StringComparison.Ordinal))
+        if (!TrySplitRange(header, out var from, out var to))
         {
             return false;
         }
 
-        var spec = header["bytes=".Length..];
-        var dash = spec.IndexOf('-', StringComparison.Ordinal);
-        if (dash < 0)
-        {
-            return false;
-        }
-
-        var from = spec[..dash].Trim();
-        var to = spec[(dash + 1)..].Trim();
         if (from.Length == 0)
         {
             if (!int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var suffix) || suffix == 0 || length == 0)

@@ -37,7 +37,7 @@ internal static class RefWireJson
         writer.WritePropertyName("meta_range_id");
         writer.WriteValue(commit.MetaRangeId);
         writer.WritePropertyName("metadata");
-        WriteMap(writer, commit.Metadata);
+        WireJson.WriteMap(writer, commit.Metadata);
         writer.WritePropertyName("parents");
         writer.WriteStartArray();
         foreach (var parent in commit.Parents)
@@ -89,7 +89,7 @@ internal static class RefWireJson
         if (includeMetadata)
         {
             writer.WritePropertyName("metadata");
-            WriteMap(writer, entry.Metadata);
+            WireJson.WriteMap(writer, entry.Metadata);
         }
 
         writer.WritePropertyName("mtime");
@@ -112,18 +112,6 @@ internal static class RefWireJson
         writer.WriteValue(commitId);
         writer.WritePropertyName("id");
         writer.WriteValue(id);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteMap(JsonWriter writer, IReadOnlyDictionary<string, string> map)
-    {
-        writer.WriteStartObject();
-        foreach (var (key, value) in map.OrderBy(static p => p.Key, StringComparer.Ordinal))
-        {
-            writer.WritePropertyName(key);
-            writer.WriteValue(value);
-        }
-
         writer.WriteEndObject();
     }
 }

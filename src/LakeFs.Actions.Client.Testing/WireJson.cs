@@ -22,17 +22,7 @@ internal static class WireJson
     /// <summary>The answer of a bare create, which lakeFS sends without <c>read_only</c>.</summary>
     public static byte[] BareRepository(RepositoryRecord repository) => Write(writer => WriteRepository(writer, repository, includeReadOnly: false));
 
-    public static byte[] Metadata(IReadOnlyDictionary<string, string> metadata) => Write(writer =>
-    {
-        writer.WriteStartObject();
-        foreach (var (key, value) in metadata.OrderBy(static p => p.Key, StringComparer.Ordinal))
-        {
-            writer.WritePropertyName(key);
-            writer.WriteValue(value);
-        }
-
-        writer.WriteEndObject();
-    });
+    public static byte[] Metadata(IReadOnlyDictionary<string, string> metadata) => Write(writer => WriteMap(writer, metadata));
 
     /// <summary>GC rules as lakeFS sends them: <c>branches</c> is null (a Go nil slice) when there is no branch rule.</summary>
     public static byte[] GcRules(GcRulesRecord rules) => Write(writer =>
@@ -221,6 +211,19 @@ internal static class WireJson
 
         writer.WritePropertyName("status");
         writer.WriteValue(hook.Status.Value);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A string map (metadata) as an object with its keys in ordinal order.</summary>
+    internal static void WriteMap(JsonWriter writer, IReadOnlyDictionary<string, string> map)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, value) in map.OrderBy(static p => p.Key, StringComparer.Ordinal))
+        {
+            writer.WritePropertyName(key);
+            writer.WriteValue(value);
+        }
+
         writer.WriteEndObject();
     }
 

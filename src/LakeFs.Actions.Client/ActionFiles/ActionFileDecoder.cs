@@ -42,13 +42,8 @@ internal sealed class ActionFileDecoder(string path, int visitBudget)
                     return action;
                 }
 
-                foreach (var (keyNode, value) in Entries(mapping))
+                foreach (var (keyNode, key, value) in KeyedEntries(mapping))
                 {
-                    if (DecodeKey(keyNode) is not { } key)
-                    {
-                        continue;
-                    }
-
                     switch (key)
                     {
                         case "name":
@@ -109,13 +104,8 @@ internal sealed class ActionFileDecoder(string path, int visitBudget)
                                 break;
                             }
 
-                            foreach (var (parameterKey, parameterValue) in Entries(parameters))
+                            foreach (var (parameterKey, name, parameterValue) in KeyedEntries(parameters))
                             {
-                                if (DecodeKey(parameterKey) is not { } name)
-                                {
-                                    continue;
-                                }
-
                                 if (name == "branches")
                                 {
                                     branches = DecodeBranches(parameterValue);
@@ -218,13 +208,8 @@ internal sealed class ActionFileDecoder(string path, int visitBudget)
             return;
         }
 
-        foreach (var (keyNode, value) in Entries(mapping))
+        foreach (var (keyNode, key, value) in KeyedEntries(mapping))
         {
-            if (DecodeKey(keyNode) is not { } key)
-            {
-                continue;
-            }
-
             switch (key)
             {
                 case "id":
@@ -316,6 +301,21 @@ internal sealed class ActionFileDecoder(string path, int visitBudget)
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Entries"/> of a struct-like mapping with each key decoded as a string; an entry whose key is not
+    /// a scalar is reported (by <see cref="DecodeKey"/>) and skipped. Lazy, so keys and values are decoded in order.
+    /// </summary>
+    private IEnumerable<(ActionNode KeyNode, string Key, ActionNode Value)> KeyedEntries(ActionMapping mapping)
+    {
+        foreach (var (keyNode, value) in Entries(mapping))
+        {
+            if (DecodeKey(keyNode) is { } key)
+            {
+                yield return (keyNode, key, value);
+            }
         }
     }
 

@@ -240,18 +240,8 @@ public static class GoPathPattern
                         return Outcome.BadPattern;
                     }
 
-                    if (!failed)
-                    {
-                        if (chunk[0] != s[0])
-                        {
-                            failed = true;
-                        }
-
-                        s = s[1..];
-                    }
-
-                    chunk = chunk[1..];
-                    break;
+                    // The escaped byte matches literally, as any other byte does.
+                    goto default;
 
                 default:
                     if (!failed)

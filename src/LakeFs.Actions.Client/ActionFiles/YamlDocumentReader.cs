@@ -80,23 +80,14 @@ internal static partial class YamlDocumentReader
                         break;
                     }
 
-                    case MappingStart mapping:
+                    case NodeEvent collection when collection is MappingStart or SequenceStart:
                         nodeCount++;
                         if (stack.Count >= maxDepth)
                         {
-                            return Fail(YamlReadFailure.Depth, $"exceeded max depth of {maxDepth}", ToPosition(mapping.Start), nodeCount);
+                            return Fail(YamlReadFailure.Depth, $"exceeded max depth of {maxDepth}", ToPosition(collection.Start), nodeCount);
                         }
 
-                        stack.Push(new Frame(ToPosition(mapping.Start), mapping.Anchor, isMapping: true));
-                        break;
-                    case SequenceStart sequence:
-                        nodeCount++;
-                        if (stack.Count >= maxDepth)
-                        {
-                            return Fail(YamlReadFailure.Depth, $"exceeded max depth of {maxDepth}", ToPosition(sequence.Start), nodeCount);
-                        }
-
-                        stack.Push(new Frame(ToPosition(sequence.Start), sequence.Anchor, isMapping: false));
+                        stack.Push(new Frame(ToPosition(collection.Start), collection.Anchor, isMapping: collection is MappingStart));
                         break;
                     case MappingEnd:
                     case SequenceEnd:
@@ -198,18 +189,10 @@ internal static partial class YamlDocumentReader
                     return ($"yaml: line {reported}: found a tab character that violates indentation", new SourcePosition(i + 1, spaces + 1));
                 }
 
-                var where = i != 0 ? $"line {i + 1}: " : string.Empty;
-                return ($"yaml: {where}found character that cannot start any token", new SourcePosition(i + 1, spaces + 1));
+                return CannotStartToken(i, spaces + 1);
             }
 
-            var content = line.Trim(' ', '\t');
-            var comment = content.IndexOf(" #", StringComparison.Ordinal);
-            if (comment >= 0)
-            {
-                content = content[..comment].TrimEnd(' ', '\t');
-            }
-
-            if (System.Text.RegularExpressions.Regex.IsMatch(content, @"(^|[:\-]\s)[|>][-+0-9]*$"))
+            if (OpensBlockScalar(line))
             {
                 blockParent = spaces;
             }
@@ -233,8 +216,7 @@ internal static partial class YamlDocumentReader
 
             if (spaces < line.Length && line[spaces] == '\t')
             {
-                var where = i != 0 ? $"line {i + 1}: " : string.Empty;
-                return ($"yaml: {where}found character that cannot start any token", new SourcePosition(i + 1, spaces + 1));
+                return CannotStartToken(i, spaces + 1);
             }
 
             if (spaces < line.Length && line[spaces] != '#')
@@ -282,24 +264,36 @@ internal static partial class YamlDocumentReader
             var entry = BlockEntryTab().Match(line);
             if (entry.Success)
             {
-                var where = i != 0 ? $"line {i + 1}: " : string.Empty;
-                return ($"yaml: {where}found character that cannot start any token", new SourcePosition(i + 1, entry.Length));
+                return CannotStartToken(i, entry.Length);
             }
 
-            var content = line.Trim(' ', '\t');
-            var comment = content.IndexOf(" #", StringComparison.Ordinal);
-            if (comment >= 0)
-            {
-                content = content[..comment].TrimEnd(' ', '\t');
-            }
-
-            if (System.Text.RegularExpressions.Regex.IsMatch(content, @"(^|[:\-]\s)[|>][-+0-9]*$"))
+            if (OpensBlockScalar(line))
             {
                 blockParent = spaces;
             }
         }
 
         return null;
+    }
+
+    /// <summary>libyaml's token-scanner refusal of a tab at a 0-based line and 1-based column (no line printed for line 0).</summary>
+    private static (string Message, SourcePosition Position) CannotStartToken(int line, int column)
+    {
+        var where = line != 0 ? $"line {line + 1}: " : string.Empty;
+        return ($"yaml: {where}found character that cannot start any token", new SourcePosition(line + 1, column));
+    }
+
+    /// <summary>Whether a line (its trailing comment aside) ends in a block scalar indicator (<c>|</c>, <c>&gt;</c>), so the lines below it are content.</summary>
+    private static bool OpensBlockScalar(string line)
+    {
+        var content = line.Trim(' ', '\t');
+        var comment = content.IndexOf(" #", StringComparison.Ordinal);
+        if (comment >= 0)
+        {
+            content = content[..comment].TrimEnd(' ', '\t');
+        }
+
+        return System.Text.RegularExpressions.Regex.IsMatch(content, @"(^|[:\-]\s)[|>][-+0-9]*$");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^ *(?:- +)*- *\t", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
